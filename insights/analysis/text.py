@@ -1,0 +1,87 @@
+"""Text pipeline basics: clean, normalise, split sentences, tokenise and stem.
+
+Everything here needs no NLTK data files: a regexp sentence splitter, a regexp tokeniser and the
+Snowball stemmer (pure code). Stems are cached per word, so the stemmer runs once per vocabulary
+word rather than once per token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from nltk.stem.snowball import SnowballStemmer
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'",
+                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_BOUNDARY = re.compile(r"(?:[.!?]+[\"')\]]*\s+)|\n+|\s*[\u2022*]\s+")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms miss dr prof st rd ave no nos tel approx etc e.g i.e vs jan feb mar apr jun jul "
+    "aug sep sept oct nov dec cllr rev mx".split()
+)
+# Irregular forms the stemmer cannot join to their base verb.
+IRREGULAR = {
+    "got": "get", "gotten": "get", "getting": "get", "went": "go", "gone": "go", "rang": "ring",
+    "rung": "ring", "spoke": "speak", "spoken": "speak", "told": "tell", "took": "take",
+    "taken": "take", "gave": "give", "given": "give", "felt": "feel", "left": "leave",
+    "came": "come", "made": "make", "kept": "keep", "heard": "hear", "sent": "send",
+    "paid": "pay", "thought": "think", "brought": "bring", "said": "say", "fell": "fall",
+    "fallen": "fall", "saw": "see", "seen": "see", "knew": "know", "known": "know",
+    "wrote": "write", "written": "write", "began": "begin", "lost": "lose", "met": "meet",
+}
+_stemmer: SnowballStemmer | None = None
+_stem_cache: dict[str, str] = {}
+_STEM_CACHE_LIMIT = 500_000
+
+
+def clean(text: str) -> str:
+    """NFKC-normalise, fold curly quotes and dashes, drop control characters; keep case."""
+    text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
+    text = _CONTROL.sub(" ", text).replace("\r", "\n")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip()
+
+
+def normalise(text: str) -> str:
+    """Clean and lowercase text (the form all matching works on)."""
+    return clean(text).lower()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split cleaned text into sentences on ., ! or ? (not after Mr., Dr. ...) and line breaks."""
+    sentences, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        before = text[start:match.start()].rsplit(None, 1)
+        last_word = before[-1].lower().rstrip(".") if before else ""
+        if match.group().startswith(".") and (last_word in _ABBREVIATIONS or len(last_word) == 1):
+            continue
+        sentences.append(text[start:match.end()].strip())
+        start = match.end()
+    sentences.append(text[start:].strip())
+    return [s for s in sentences if s]
+
+
+def tokenise(text: str) -> list[str]:
+    """Lowercase word tokens; contractions stay whole ("wasn't", "i'm")."""
+    return _TOKEN.findall(text.lower())
+
+
+def stem(word: str) -> str:
+    """Snowball stem with irregular verbs mapped to their base, cached per word."""
+    cached = _stem_cache.get(word)
+    if cached is not None:
+        return cached
+    global _stemmer
+    if _stemmer is None:
+        _stemmer = SnowballStemmer("english")
+    if len(_stem_cache) > _STEM_CACHE_LIMIT:
+        _stem_cache.clear()
+    result = IRREGULAR.get(word) or _stemmer.stem(word.replace("'", ""))
+    _stem_cache[word] = result
+    return result
+
+
+def stems(tokens: list[str]) -> list[str]:
+    return [stem(token) for token in tokens]

@@ -1,0 +1,87 @@
+"""Theme definitions (input) and theme tags (output), plus the default taxonomy loader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .resources import loader
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme to tag: signal phrases (stem-matched) and regex patterns.
+
+    ``problem_phrases`` are phrases that describe a problem by themselves ("waiting list",
+    "rude"): when the sentence is otherwise neutral they make the mention negative, and when
+    negated ("never had to wait") positive. ``negative_only`` themes are only tagged on negative
+    mentions.
+    """
+
+    key: str
+    name: str
+    phrases: list[str] = field(default_factory=list)
+    patterns: list[str] = field(default_factory=list)
+    negative_only: bool = False
+    problem_phrases: list[str] = field(default_factory=list)
+    description: str = ""
+    cqc_theme: str = ""
+    cqc_quality_statements: list[str] = field(default_factory=list)
+    tlap_statements: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ThemeTag:
+    """One theme mention in a comment, with the evidence a person needs to see why."""
+
+    theme_key: str
+    sentence: str
+    matched_words: tuple[str, ...]
+    sentiment: str
+    source: str = "rule"
+    confidence: float = 1.0
+    compound: float = 0.0
+    sentence_index: int = 0
+
+
+def theme_from_dict(data: dict) -> Theme:
+    """Build a ``Theme`` from a JSON-style mapping (unknown keys are ignored)."""
+    cqc = data.get("cqc") or {}
+    return Theme(
+        key=data["key"],
+        name=data.get("name", data["key"]),
+        phrases=list(data.get("phrases", [])),
+        patterns=list(data.get("patterns", [])),
+        negative_only=bool(data.get("negative_only", False)),
+        problem_phrases=list(data.get("problem_phrases", [])),
+        description=data.get("description", ""),
+        cqc_theme=cqc.get("theme", ""),
+        cqc_quality_statements=list(cqc.get("quality_statements", [])),
+        tlap_statements=list(data.get("tlap", [])),
+    )
+
+
+def default_taxonomy() -> list[Theme]:
+    """The shipped adult social care taxonomy (``data/default_taxonomy.json``)."""
+    data = loader.json("default_taxonomy")
+    return [theme_from_dict(item) for item in data["themes"]]
+
+
+CQC_FRAMEWORK = {
+    "Working with people": [
+        "Assessing needs",
+        "Supporting people to live healthier lives",
+        "Equity in experience and outcomes",
+    ],
+    "Providing support": [
+        "Care provision, integration and continuity",
+        "Partnerships and communities",
+    ],
+    "How the local authority ensures safety within the system": [
+        "Safe pathways, systems and transitions",
+        "Safeguarding",
+    ],
+    "Leadership": [
+        "Governance, management and sustainability",
+        "Learning, improvement and innovation",
+    ],
+}

@@ -1,0 +1,15 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo content, loaded exactly as `make run` loads it."""
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"

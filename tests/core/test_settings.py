@@ -1,0 +1,81 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run_check(env_overrides, *args):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    env.update(env_overrides)
+    env["DJANGO_SETTINGS_MODULE"] = "feedback_site.settings.production"
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = _run_check({"ALLOWED_HOSTS": "feedback.example.gov.uk"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = _run_check({"SECRET_KEY": "x" * 60})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_check_deploy_has_no_warnings():
+    result = _run_check(
+        {
+            "SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ",
+            "ALLOWED_HOSTS": "feedback.example.gov.uk",
+        },
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_database_url_selects_the_database(monkeypatch):
+    import importlib
+
+    from feedback_site.settings import base
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://council:pw@db.internal:5433/feedback")
+    reloaded = importlib.reload(base)
+    try:
+        database = reloaded.DATABASES["default"]
+        assert database["ENGINE"] == "django.db.backends.postgresql"
+        assert (database["HOST"], database["PORT"], database["NAME"]) == (
+            "db.internal", 5433, "feedback",
+        )
+    finally:
+        monkeypatch.delenv("DATABASE_URL")
+        importlib.reload(base)
+
+
+def test_default_database_is_local_sqlite(monkeypatch):
+    import importlib
+
+    from feedback_site.settings import base
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    reloaded = importlib.reload(base)
+    assert reloaded.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert str(reloaded.DATABASES["default"]["NAME"]).endswith("db.sqlite3")
+
+
+@pytest.mark.parametrize("value, expected", [("1", True), ("true", True), ("no", False)])
+def test_debug_reads_the_environment(monkeypatch, value, expected):
+    from feedback_site.settings import base
+
+    monkeypatch.setenv("DEBUG", value)
+    assert base.env_bool("DEBUG") is expected
