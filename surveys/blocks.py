@@ -1,0 +1,123 @@
+"""Question blocks an engagement lead builds a survey from.
+
+Each question's key is its StreamField block id: generated once, kept through edits and
+translations, and used as the key of the stored answer.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+from surveys.choices import FreeTextPurpose
+
+FREE_TEXT_MAX_LENGTH = 5000
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=255)
+    hint = blocks.CharBlock(required=False, max_length=255)
+    required = blocks.BooleanBlock(required=False, default=False)
+    easy_read_question = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        help_text=_("Short words, one idea. Shown on the easy read version."),
+    )
+    picture = ImageChooserBlock(required=False, help_text=_("For the easy read version."))
+    picture_alt = blocks.CharBlock(
+        required=False, max_length=255, help_text=_("Describe the picture. Required with one.")
+    )
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        if cleaned.get("picture") and not cleaned.get("picture_alt"):
+            raise blocks.StructBlockValidationError(
+                {"picture_alt": blocks.ValidationError(_("Describe the picture for people who can't see it."))}
+            )
+        return cleaned
+
+    class Meta:
+        abstract = True
+
+
+class OverallExperienceBlock(QuestionBlock):
+    """Friends and Family Test style overall question."""
+
+    question = blocks.CharBlock(
+        max_length=255, default="Overall, how was your experience of our service?"
+    )
+    required = blocks.BooleanBlock(required=False, default=True)
+
+    class Meta:
+        icon = "pick"
+        label = _("Overall experience (Friends and Family Test)")
+
+
+class FreeTextBlock(QuestionBlock):
+    purpose = blocks.ChoiceBlock(choices=FreeTextPurpose.choices, default=FreeTextPurpose.OTHER)
+
+    class Meta:
+        icon = "edit"
+        label = _("Free text")
+
+
+class ChoiceQuestionBlock(QuestionBlock):
+    options = blocks.ListBlock(blocks.CharBlock(max_length=255), min_num=2)
+
+    class Meta:
+        abstract = True
+
+
+class SingleChoiceBlock(ChoiceQuestionBlock):
+    class Meta:
+        icon = "radio-full"
+        label = _("Single choice")
+
+
+class MultipleChoiceBlock(ChoiceQuestionBlock):
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Multiple choice")
+
+
+class AscsSatisfactionBlock(QuestionBlock):
+    """Adult Social Care Survey satisfaction question (seven answers)."""
+
+    question = blocks.CharBlock(
+        max_length=255,
+        default=(
+            "Overall, how satisfied or dissatisfied are you with the care and support "
+            "services you receive?"
+        ),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Template: ASCS satisfaction")
+
+
+class AscsInformationBlock(QuestionBlock):
+    """Adult Social Care Survey question on finding information and advice."""
+
+    question = blocks.CharBlock(
+        max_length=255,
+        default=(
+            "In the past year, have you generally found it easy or difficult to find "
+            "information and advice about support, services or benefits?"
+        ),
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Template: ASCS finding information")
+
+
+class QuestionStreamBlock(blocks.StreamBlock):
+    overall = OverallExperienceBlock()
+    free_text = FreeTextBlock()
+    single_choice = SingleChoiceBlock()
+    multiple_choice = MultipleChoiceBlock()
+    ascs_satisfaction = AscsSatisfactionBlock()
+    ascs_information = AscsInformationBlock()
+
+    class Meta:
+        min_num = 1

@@ -1,0 +1,13 @@
+from surveys.models.pages import SurveyIndexPage, SurveyPage
+from surveys.models.places import Service, Touchpoint
+from surveys.models.responses import ContactRequest, FreeTextAnswer, Response
+
+__all__ = [
+    "ContactRequest",
+    "FreeTextAnswer",
+    "Response",
+    "Service",
+    "SurveyIndexPage",
+    "SurveyPage",
+    "Touchpoint",
+]
