@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -222,3 +224,9 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
     },
 }
+
+# How Did We Do: (submissions, seconds) per client before "please try again later".
+# Generous, because a day centre's tablet or a care home shares one address.
+SURVEY_RATE_LIMIT = (int(env("SURVEY_RATE_LIMIT", "30")), 600)
+# How staff screens show comments to people without the unredacted-text permission.
+SURVEYS_TEXT_REDACTOR = env("SURVEYS_TEXT_REDACTOR", "surveys.redaction.redact_for_display")
