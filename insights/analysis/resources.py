@@ -90,6 +90,10 @@ class ResourceLoader:
 
         return self._cached(name, "lines", read)
 
+    def word_set(self, name: str) -> frozenset[str]:
+        """The resource's lines, lowercased, as a set."""
+        return self._cached(name, "set", lambda: frozenset(w.lower() for w in self.lines(name)))
+
     def json(self, name: str) -> object:
         return self._cached(name, "json", lambda: json.loads(self.text(name)))
 
@@ -103,3 +107,8 @@ class ResourceLoader:
 
 
 loader = ResourceLoader()
+
+
+def stopwords() -> frozenset[str]:
+    """The shipped stopword list (``data/stopwords.txt``) as a set."""
+    return loader.word_set("stopwords")

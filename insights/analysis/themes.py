@@ -24,9 +24,17 @@ class Theme:
     negative_only: bool = False
     problem_phrases: list[str] = field(default_factory=list)
     description: str = ""
-    cqc_theme: str = ""
     cqc_quality_statements: list[str] = field(default_factory=list)
     tlap_statements: list[str] = field(default_factory=list)
+
+    @property
+    def cqc_themes(self) -> list[str]:
+        """CQC assessment framework themes that this theme's quality statements belong to."""
+        return [
+            cqc_theme
+            for cqc_theme, statements in CQC_FRAMEWORK.items()
+            if set(statements) & set(self.cqc_quality_statements)
+        ]
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,6 @@ class ThemeTag:
 
 def theme_from_dict(data: dict) -> Theme:
     """Build a ``Theme`` from a JSON-style mapping (unknown keys are ignored)."""
-    cqc = data.get("cqc") or {}
     return Theme(
         key=data["key"],
         name=data.get("name", data["key"]),
@@ -54,9 +61,8 @@ def theme_from_dict(data: dict) -> Theme:
         negative_only=bool(data.get("negative_only", False)),
         problem_phrases=list(data.get("problem_phrases", [])),
         description=data.get("description", ""),
-        cqc_theme=cqc.get("theme", ""),
-        cqc_quality_statements=list(cqc.get("quality_statements", [])),
-        tlap_statements=list(data.get("tlap", [])),
+        cqc_quality_statements=list(data.get("cqc_quality_statements", [])),
+        tlap_statements=list(data.get("tlap_statements", [])),
     )
 
 

@@ -1,0 +1,122 @@
+"""Compile themes once into a fast matcher over stemmed tokens and regex patterns.
+
+Phrases are stemmed word by word, so "waiting", "waited" and "waits" all match "wait"; a
+multiword phrase may have one extra word inside it ("called me back" matches "call back").
+Lookup is a dict keyed by the first stem, so matching is linear in sentence length.
+A pattern starting with ``(?#problem)`` marks its matches as describing a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .negation import Token, annotate
+from .text import stem, tokenise
+from .themes import Theme
+
+MAX_GAP = 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    stems: tuple[str, ...]
+    theme_index: int
+    problem: bool
+    has_negator: bool
+
+
+@dataclass(slots=True)
+class ThemeMatch:
+    """All triggers of one theme found in one sentence."""
+
+    theme: Theme
+    words: list[str] = field(default_factory=list)
+    negated: bool = False
+    problem: bool = False
+    negated_problem: bool = False
+    multiword: bool = False
+    intensity: float = 1.0
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in tokenise(phrase))
+
+
+class ThemeMatcher:
+    """Matches a list of ``Theme`` objects against sentences."""
+
+    def __init__(self, themes: Sequence[Theme], masks: Iterable[str] = ()) -> None:
+        self.themes = list(themes)
+        self._index: dict[str, list[_Phrase]] = {}
+        self._patterns: list[tuple[int, list[tuple[re.Pattern, bool]]]] = []
+        for position, theme in enumerate(self.themes):
+            self._add_theme(position, theme)
+        for candidates in self._index.values():
+            candidates.sort(key=lambda phrase: -len(phrase.stems))
+        masks = sorted(set(masks), key=len, reverse=True)
+        self._mask = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, masks))) if masks else None
+
+    def _add_theme(self, position: int, theme: Theme) -> None:
+        problems = {phrase_stems(p) for p in theme.problem_phrases}
+        for phrase in dict.fromkeys([*theme.phrases, *theme.problem_phrases]):
+            stems = phrase_stems(phrase)
+            if stems:
+                has_negator = any(t.negator for t in annotate(phrase.lower()))
+                entry = _Phrase(stems, position, stems in problems, has_negator)
+                self._index.setdefault(stems[0], []).append(entry)
+        compiled = [(re.compile(p), p.startswith("(?#problem)")) for p in theme.patterns]
+        if compiled:
+            self._patterns.append((position, compiled))
+
+    def mask(self, sentence: str) -> str:
+        """Join masked phrases ("kind of") into one token so they trigger nothing."""
+        if self._mask is None:
+            return sentence
+        return self._mask.sub(lambda m: m.group().replace(" ", ""), sentence)
+
+    def match(self, tokens: list[Token], sentence: str) -> list[ThemeMatch]:
+        """Theme matches for annotated ``tokens`` of the lowercase ``sentence``."""
+        found: dict[int, ThemeMatch] = {}
+        covered: set[tuple[int, int]] = set()
+        for start, token in enumerate(tokens):
+            for phrase in self._index.get(token.stem, ()):
+                end = self._phrase_end(tokens, start, phrase.stems)
+                if end is None or (phrase.theme_index, start) in covered:
+                    continue
+                covered.update((phrase.theme_index, i) for i in range(start, end))
+                self._record(found, phrase, tokens[start:end])
+        for position, patterns in self._patterns:
+            for pattern, problem in patterns:
+                hit = pattern.search(sentence)
+                if hit:
+                    match = found.setdefault(position, ThemeMatch(self.themes[position]))
+                    match.words.append(hit.group().strip())
+                    match.problem |= problem
+                    match.multiword = True
+        return [found[key] for key in sorted(found)]
+
+    @staticmethod
+    def _phrase_end(tokens: list[Token], start: int, stems: tuple[str, ...]) -> int | None:
+        position = start
+        for wanted in stems[1:]:
+            for step in range(1, MAX_GAP + 2):
+                if position + step < len(tokens) and tokens[position + step].stem == wanted:
+                    position += step
+                    break
+            else:
+                return None
+        return position + 1
+
+    def _record(self, found: dict[int, ThemeMatch], phrase: _Phrase, span: list[Token]) -> None:
+        match = found.setdefault(phrase.theme_index, ThemeMatch(self.themes[phrase.theme_index]))
+        words = " ".join(t.text for t in span)
+        if words not in match.words:
+            match.words.append(words)
+        negated = not phrase.has_negator and any(t.negated for t in span)
+        match.negated |= negated and not phrase.problem
+        match.problem |= phrase.problem and not negated
+        match.negated_problem |= phrase.problem and negated
+        match.multiword |= len(phrase.stems) > 1
+        match.intensity = max(match.intensity, *(t.intensity for t in span))

@@ -1,0 +1,139 @@
+"""Redact personal data from comments, replacing each item with a labelled placeholder.
+
+Kinds: names, email addresses, UK phone numbers, postal addresses, UK postcodes, NHS numbers
+(checksum-validated, or labelled "NHS number") and dates of birth. A bare dd/mm/yyyy date counts
+as a date of birth only if it is at least ten years in the past; appointment dates are kept.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .names import name_spans
+
+PLACEHOLDERS = {
+    "name": "[name]",
+    "email": "[email]",
+    "phone": "[phone]",
+    "address": "[address]",
+    "postcode": "[postcode]",
+    "nhs_number": "[NHS number]",
+    "date_of_birth": "[date of birth]",
+}
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+_WORD_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+\d{{4}}"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+NHS_NUMBER = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])")
+PHONE = re.compile(
+    r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?\d(?:[\s-]?\d){8,9}|\(0\d{2,4}\)\s?\d(?:[\s-]?\d){4,7}"
+    r"|0\d(?:[\s-]?\d){8,9})(?!\d)"
+)
+POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b", re.IGNORECASE)
+STREET = (
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|crescent|gardens|terrace|grove|square|mews|"
+    r"boulevard|(?-i:Close|Drive|Way|Court|Place|Hill|Park|Walk|Row|View|Rise|Green|Parade|Gate))"
+)
+ADDRESS = re.compile(
+    r"\b(?:(?:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+)?\d{1,4}[a-z]?,?\s+"
+    rf"(?:[A-Za-z'-]+\s+){{1,3}}?{STREET}\b\.?",
+    re.IGNORECASE,
+)
+FLAT = re.compile(r"\b(?:flat|apartment|apt)\s+\d+[a-z]?\b", re.IGNORECASE)
+LABELLED_DOB = re.compile(
+    rf"\b(?:d\.?o\.?b\.?|date of birth|born(?:\s+on)?)\s*[:\-]?\s*({_NUMERIC_DATE}|{_WORD_DATE})",
+    re.IGNORECASE,
+)
+BARE_DATE = re.compile(r"(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/])")
+_ADDRESS_FILLERS = frozenset("a an and the for of to in on at my was is it we i".split())
+
+
+@dataclass(frozen=True)
+class RedactionResult:
+    """Redacted text and how many items of each kind were replaced."""
+
+    text: str
+    counts_by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def nhs_number_valid(digits: str) -> bool:
+    """Modulus 11 check used by NHS numbers."""
+    if len(digits) != 10 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    remainder = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
+    check = 11 - remainder
+    return (0 if check == 11 else check) == int(digits[9]) and check != 10
+
+
+def _is_nhs(match: re.Match, text: str) -> bool:
+    digits = "".join(match.groups())
+    labelled = re.search(r"nhs\s*(?:no|number|num|#)?\.?\s*[:\-]?\s*$", text[: match.start()][-30:],
+                         re.IGNORECASE)
+    return bool(labelled) or (nhs_number_valid(digits) and not digits.startswith("0"))
+
+
+def _is_phone(match: re.Match, text: str) -> bool:
+    digits = re.sub(r"\D", "", match.group())
+    if digits.startswith("44"):
+        digits = digits[2:].removeprefix("0")
+        return len(digits) in (9, 10)
+    return len(digits) in (10, 11)
+
+
+def _is_address(match: re.Match, text: str) -> bool:
+    words = re.findall(r"[A-Za-z'-]+", match.group())[:-1]
+    return not any(w.lower() in _ADDRESS_FILLERS for w in words)
+
+
+def _is_old_date(match: re.Match, text: str) -> bool:
+    day, month, year = (int(g) for g in match.groups())
+    return 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= datetime.date.today().year - 10
+
+
+_RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], bool] | None, int]] = [
+    ("email", EMAIL, None, 0),
+    ("date_of_birth", LABELLED_DOB, None, 1),
+    ("date_of_birth", BARE_DATE, _is_old_date, 0),
+    ("nhs_number", NHS_NUMBER, _is_nhs, 0),
+    ("phone", PHONE, _is_phone, 0),
+    ("postcode", POSTCODE, None, 0),
+    ("address", ADDRESS, _is_address, 0),
+    ("address", FLAT, None, 0),
+]
+
+
+def redact(text: str, use_first_names: bool = True) -> RedactionResult:
+    """Replace personal data in ``text`` with placeholders such as ``[phone]``."""
+    counts: dict[str, int] = {}
+    for kind, pattern, check, group in _RULES:
+        text = _substitute(text, kind, pattern, check, group, counts)
+    spans = name_spans(text, use_first_names)
+    for start, end in reversed(spans):
+        text = text[:start] + PLACEHOLDERS["name"] + text[end:]
+    if spans:
+        counts["name"] = len(spans)
+    return RedactionResult(text, counts)
+
+
+def _substitute(text, kind, pattern, check, group, counts) -> str:
+    def replace(match: re.Match) -> str:
+        if check is not None and not check(match, text):
+            return match.group()
+        counts[kind] = counts.get(kind, 0) + 1
+        if group:
+            start, end = match.span(group)
+            offset = match.start()
+            whole = match.group()
+            return whole[: start - offset] + PLACEHOLDERS[kind] + whole[end - offset :]
+        return PLACEHOLDERS[kind]
+
+    return pattern.sub(replace, text)

@@ -1,0 +1,105 @@
+"""Flag comments that may disclose abuse, neglect, self-harm or other risk.
+
+Recall comes first: a missed disclosure is worse than a false alarm, so matching is tolerant of
+misspellings (see ``spelling``) and a negation only silences a signal marked *negatable* in the
+data ("never felt unsafe", "no signs of abuse"); "don't want to be here any more" is never
+silenced. Every flag is for a person to review; nothing here is a decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .resources import loader, stopwords
+from .sentiment import reference_analyser
+from .spelling import SpellingCorrector, canonical_tokens
+from .text import clean, split_sentences
+
+NEGATION_WINDOW = 3
+_NEGATORS = frozenset("not no never without nobody none nothing".split())
+
+
+@dataclass(frozen=True)
+class SafeguardingFlag:
+    """A sentence that may disclose a safeguarding concern, and the words that triggered it."""
+
+    category: str
+    sentence: str
+    matched_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Category:
+    name: str
+    keywords: frozenset[str]
+    negatable_keywords: frozenset[str]
+    patterns: tuple[tuple[re.Pattern, bool], ...]
+
+
+class SafeguardingDetector:
+    """Compiled safeguarding signals (``data/safeguarding.json`` unless ``signals`` is given)."""
+
+    def __init__(self, signals: dict | None = None) -> None:
+        signals = signals or loader.json("safeguarding_signals")
+        self.categories = [
+            _Category(
+                name,
+                frozenset(spec.get("keywords", [])),
+                frozenset(spec.get("negatable", [])),
+                tuple((re.compile(p), p.startswith("(?#negatable)")) for p in spec["patterns"]),
+            )
+            for name, spec in signals["categories"].items()
+        ]
+        known = set(reference_analyser().lexicon) | stopwords() | set(signals["do_not_correct"])
+        self.corrector = SpellingCorrector(signals["vocabulary"], known_words=known)
+
+    def detect(self, text: str) -> list[SafeguardingFlag]:
+        """Flags for every (category, sentence) with a signal, in sentence order."""
+        return [
+            flag for sentence in split_sentences(clean(text)) for flag in self.detect_sentence(sentence)
+        ]
+
+    def detect_sentence(self, sentence: str) -> list[SafeguardingFlag]:
+        tokens = canonical_tokens(sentence, self.corrector)
+        canonical = " ".join(tokens)
+        flags = []
+        for category in self.categories:
+            words = self._keyword_hits(category, tokens) + self._pattern_hits(category, canonical)
+            if words:
+                flags.append(SafeguardingFlag(category.name, sentence, tuple(dict.fromkeys(words))))
+        return flags
+
+    def _keyword_hits(self, category: _Category, tokens: list[str]) -> list[str]:
+        hits = []
+        for position, token in enumerate(tokens):
+            if token not in category.keywords:
+                continue
+            if token in category.negatable_keywords and _negated(tokens[:position]):
+                continue
+            hits.append(token)
+        return hits
+
+    def _pattern_hits(self, category: _Category, canonical: str) -> list[str]:
+        hits = []
+        for pattern, negatable in category.patterns:
+            for match in pattern.finditer(canonical):
+                if negatable and _negated(canonical[: match.start()].split()):
+                    continue
+                hits.append(match.group().strip())
+        return hits
+
+
+def _negated(preceding: list[str]) -> bool:
+    return any(word in _NEGATORS for word in preceding[-NEGATION_WINDOW:])
+
+
+_default: SafeguardingDetector | None = None
+
+
+def detect_safeguarding(text: str) -> list[SafeguardingFlag]:
+    """Safeguarding flags for ``text`` using the shipped signals."""
+    global _default
+    if _default is None:
+        _default = SafeguardingDetector()
+    return _default.detect(text)

@@ -1,0 +1,91 @@
+"""Spelling-tolerant canonical forms of words, for detectors where a miss is costly.
+
+``canonical_tokens`` expands contractions ("hasnt" -> "has not"), joins split reflexives
+("her self" -> "herself") and corrects misspellings of a given vocabulary ("neglekt" ->
+"neglect", "sucide" -> "suicide", "abuseing" -> "abusing") with a phonetic-ish skeleton and
+NLTK's edit distance. Corrections are cached per word, so each distinct word is checked once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nltk.metrics.distance import edit_distance
+
+from .text import tokenise
+
+CONTRACTIONS = {
+    "dont": "do not", "don't": "do not", "doesnt": "does not", "doesn't": "does not",
+    "didnt": "did not", "didn't": "did not", "cant": "can not", "can't": "can not",
+    "cannot": "can not", "wont": "will not", "won't": "will not", "wouldnt": "would not",
+    "wouldn't": "would not", "couldnt": "could not", "couldn't": "could not",
+    "shouldnt": "should not", "shouldn't": "should not", "isnt": "is not", "isn't": "is not",
+    "wasnt": "was not", "wasn't": "was not", "werent": "were not", "weren't": "were not",
+    "arent": "are not", "aren't": "are not", "hasnt": "has not", "hasn't": "has not",
+    "havent": "have not", "haven't": "have not", "hadnt": "had not", "hadn't": "had not",
+    "aint": "is not", "ain't": "is not", "im": "i am", "i'm": "i am", "ive": "i have",
+    "i've": "i have", "i'd": "i would", "i'll": "i will", "she's": "she is", "he's": "he is",
+    "it's": "it is", "they're": "they are", "theyre": "they are", "we're": "we are",
+    "you're": "you are", "that's": "that is", "there's": "there is", "let's": "let us",
+    "anymore": "any more", "noone": "no one", "no-one": "no one",
+}
+_REFLEXIVE = re.compile(r"\b(my|your|him|her|it|our|them|one) (self|selves)\b")
+_SKELETON_RULES = [
+    (re.compile(r"ph"), "f"), (re.compile(r"ck|c|q"), "k"), (re.compile(r"z"), "s"),
+    (re.compile(r"ie|ei|y"), "i"), (re.compile(r"e(?=ing$|ed$)"), ""), (re.compile(r"(.)\1+"), r"\1"),
+]
+
+
+def skeleton(word: str) -> str:
+    """A rough sound-alike key: "neglekt" and "neglect" share "neglekt"."""
+    for pattern, replacement in _SKELETON_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+class SpellingCorrector:
+    """Maps misspelt words onto a fixed vocabulary; leaves known words alone."""
+
+    def __init__(self, vocabulary: Iterable[str], known_words: Iterable[str] = (),
+                 min_length: int = 4) -> None:
+        self.vocabulary = frozenset(vocabulary)
+        self.known_words = frozenset(known_words) - self.vocabulary
+        self.min_length = min_length
+        self._by_skeleton = {skeleton(w): w for w in sorted(self.vocabulary)}
+        self._cache: dict[str, str] = {}
+
+    def correct(self, word: str) -> str:
+        cached = self._cache.get(word)
+        if cached is None:
+            cached = self._cache[word] = self._correct(word)
+        return cached
+
+    def _correct(self, word: str) -> str:
+        if (word in self.vocabulary or word in self.known_words or len(word) < self.min_length
+                or not word.isalpha()):
+            return word
+        exact = self._by_skeleton.get(skeleton(word))
+        if exact:
+            return exact
+        best, best_distance = word, 99
+        for candidate in self.vocabulary:
+            if len(candidate) < 7 or candidate[0] != word[0] or abs(len(candidate) - len(word)) > 2:
+                continue
+            limit = 1 if len(candidate) < 9 else 2
+            distance = edit_distance(word, candidate, transpositions=True)
+            if distance <= limit and distance < best_distance:
+                best, best_distance = candidate, distance
+        return best
+
+
+def canonical_tokens(sentence: str, corrector: SpellingCorrector | None = None) -> list[str]:
+    """Lowercase tokens with contractions expanded, reflexives joined, spelling corrected."""
+    words: list[str] = []
+    for token in tokenise(_REFLEXIVE.sub(r"\1\2", sentence.lower())):
+        expanded = CONTRACTIONS.get(token)
+        if expanded:
+            words.extend(expanded.split())
+        else:
+            words.append(corrector.correct(token) if corrector else token)
+    return words
