@@ -56,7 +56,8 @@ class ThemeMatcher:
         for candidates in self._index.values():
             candidates.sort(key=lambda phrase: -len(phrase.stems))
         masks = sorted(set(masks), key=len, reverse=True)
-        self._mask = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, masks))) if masks else None
+        alternatives = "|".join(map(re.escape, masks))
+        self._mask = re.compile(rf"\b(?:{alternatives})\b") if masks else None
 
     def _add_theme(self, position: int, theme: Theme) -> None:
         problems = {phrase_stems(p) for p in theme.problem_phrases}

@@ -8,7 +8,9 @@ A capitalised word straight after a found name is treated as a surname.
 from __future__ import annotations
 
 import re
+
 from .resources import loader, stopwords
+from .text import word_set
 
 NAME = r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?"
 _TITLE = re.compile(
@@ -28,12 +30,12 @@ _ROLE = re.compile(
     rf"({NAME}(?:\s+{NAME})?)"
 )
 _WORD = re.compile(r"\b[A-Za-z][a-z]+(?:['-][A-Za-z][a-z]+)?\b")
-_NOT_NAMES = frozenset(
+_NOT_NAMES = word_set(
     "The A An And But Or So Then This That They She He It We You I Is Was Were Are Has Had Have "
     "Not No Never Very Who What When Where Why How Please Thank Thanks Team Council Social Care "
     "Services Service Centre Road Street Lane Avenue Hospital Ward Day Home Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December Christmas Easter Mum Dad Nan Gran Sir Madam".split()
+    "September October November December Christmas Easter Mum Dad Nan Gran Sir Madam"
 )
 
 
@@ -63,7 +65,7 @@ def _first_name_spans(text: str) -> list[tuple[int, int]]:
         end = match.end()
         if position + 1 < len(words):
             nxt = words[position + 1]
-            gap = text[end:nxt.start()]
+            gap = text[end : nxt.start()]
             if gap == " " and nxt.group()[0].isupper() and _is_name(nxt.group()):
                 end = nxt.end()
         spans.append((match.start(), end))

@@ -10,23 +10,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import stem
+from .text import stem, word_set
 
-NEGATORS = frozenset(
+NEGATORS = word_set(
     "not no never nobody noone nothing none neither nor without cannot cant dont doesnt didnt "
     "isnt wasnt werent arent aint wont wouldnt couldnt shouldnt hasnt havent hadnt mustnt "
-    "neednt shant lack lacking".split()
+    "neednt shant lack lacking"
 )
-CLAUSE_BREAKS = frozenset(
-    "but however although though except whereas yet whilst while because".split()
-)
+CLAUSE_BREAKS = word_set("but however although though except whereas yet whilst while because")
 BOOSTERS = {
-    "very": 1.3, "extremely": 1.5, "really": 1.3, "so": 1.2, "absolutely": 1.5, "totally": 1.4,
-    "completely": 1.4, "utterly": 1.5, "incredibly": 1.5, "highly": 1.3, "truly": 1.3,
-    "exceptionally": 1.5, "particularly": 1.2, "especially": 1.2, "terribly": 1.4, "too": 1.2,
-    "awfully": 1.4, "most": 1.2, "always": 1.2, "constantly": 1.3, "massively": 1.4,
-    "slightly": 0.7, "somewhat": 0.8, "fairly": 0.8, "rather": 0.9, "bit": 0.8, "little": 0.8,
-    "quite": 1.1, "mostly": 0.9, "sometimes": 0.8, "occasionally": 0.7,
+    "very": 1.3,
+    "extremely": 1.5,
+    "really": 1.3,
+    "so": 1.2,
+    "absolutely": 1.5,
+    "totally": 1.4,
+    "completely": 1.4,
+    "utterly": 1.5,
+    "incredibly": 1.5,
+    "highly": 1.3,
+    "truly": 1.3,
+    "exceptionally": 1.5,
+    "particularly": 1.2,
+    "especially": 1.2,
+    "terribly": 1.4,
+    "too": 1.2,
+    "awfully": 1.4,
+    "most": 1.2,
+    "always": 1.2,
+    "constantly": 1.3,
+    "massively": 1.4,
+    "slightly": 0.7,
+    "somewhat": 0.8,
+    "fairly": 0.8,
+    "rather": 0.9,
+    "bit": 0.8,
+    "little": 0.8,
+    "quite": 1.1,
+    "mostly": 0.9,
+    "sometimes": 0.8,
+    "occasionally": 0.7,
 }
 SCOPE_WINDOW = 5
 _CLAUSE_SPLIT = re.compile(r"[,;:()\[\]!?.]|\s-\s")

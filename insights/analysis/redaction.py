@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .names import name_spans
+from .text import word_set
 
 PLACEHOLDERS = {
     "name": "[name]",
@@ -54,7 +55,8 @@ LABELLED_DOB = re.compile(
     re.IGNORECASE,
 )
 BARE_DATE = re.compile(r"(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/])")
-_ADDRESS_FILLERS = frozenset("a an and the for of to in on at my was is it we i".split())
+_NHS_LABEL = re.compile(r"nhs\s*(?:no|number|num|#)?\.?\s*[:\-]?\s*$", re.IGNORECASE)
+_ADDRESS_FILLERS = word_set("a an and the for of to in on at my was is it we i")
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,7 @@ def nhs_number_valid(digits: str) -> bool:
 
 def _is_nhs(match: re.Match, text: str) -> bool:
     digits = "".join(match.groups())
-    labelled = re.search(r"nhs\s*(?:no|number|num|#)?\.?\s*[:\-]?\s*$", text[: match.start()][-30:],
-                         re.IGNORECASE)
+    labelled = _NHS_LABEL.search(text[: match.start()][-30:])
     return bool(labelled) or (nhs_number_valid(digits) and not digits.startswith("0"))
 
 

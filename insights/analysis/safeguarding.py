@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from .resources import loader, stopwords
 from .sentiment import reference_analyser
 from .spelling import SpellingCorrector, canonical_tokens
-from .text import clean, split_sentences
+from .text import clean, split_sentences, word_set
 
 NEGATION_WINDOW = 3
-_NEGATORS = frozenset("not no never without nobody none nothing".split())
+_NEGATORS = word_set("not no never without nobody none nothing")
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,8 @@ class SafeguardingDetector:
 
     def detect(self, text: str) -> list[SafeguardingFlag]:
         """Flags for every (category, sentence) with a signal, in sentence order."""
-        return [
-            flag for sentence in split_sentences(clean(text)) for flag in self.detect_sentence(sentence)
-        ]
+        sentences = split_sentences(clean(text))
+        return [flag for sentence in sentences for flag in self.detect_sentence(sentence)]
 
     def detect_sentence(self, sentence: str) -> list[SafeguardingFlag]:
         tokens = canonical_tokens(sentence, self.corrector)

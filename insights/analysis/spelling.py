@@ -16,24 +16,70 @@ from nltk.metrics.distance import edit_distance
 from .text import tokenise
 
 CONTRACTIONS = {
-    "dont": "do not", "don't": "do not", "doesnt": "does not", "doesn't": "does not",
-    "didnt": "did not", "didn't": "did not", "cant": "can not", "can't": "can not",
-    "cannot": "can not", "wont": "will not", "won't": "will not", "wouldnt": "would not",
-    "wouldn't": "would not", "couldnt": "could not", "couldn't": "could not",
-    "shouldnt": "should not", "shouldn't": "should not", "isnt": "is not", "isn't": "is not",
-    "wasnt": "was not", "wasn't": "was not", "werent": "were not", "weren't": "were not",
-    "arent": "are not", "aren't": "are not", "hasnt": "has not", "hasn't": "has not",
-    "havent": "have not", "haven't": "have not", "hadnt": "had not", "hadn't": "had not",
-    "aint": "is not", "ain't": "is not", "im": "i am", "i'm": "i am", "ive": "i have",
-    "i've": "i have", "i'd": "i would", "i'll": "i will", "she's": "she is", "he's": "he is",
-    "it's": "it is", "they're": "they are", "theyre": "they are", "we're": "we are",
-    "you're": "you are", "that's": "that is", "there's": "there is", "let's": "let us",
-    "anymore": "any more", "noone": "no one", "no-one": "no one",
+    "dont": "do not",
+    "don't": "do not",
+    "doesnt": "does not",
+    "doesn't": "does not",
+    "didnt": "did not",
+    "didn't": "did not",
+    "cant": "can not",
+    "can't": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "won't": "will not",
+    "wouldnt": "would not",
+    "wouldn't": "would not",
+    "couldnt": "could not",
+    "couldn't": "could not",
+    "shouldnt": "should not",
+    "shouldn't": "should not",
+    "isnt": "is not",
+    "isn't": "is not",
+    "wasnt": "was not",
+    "wasn't": "was not",
+    "werent": "were not",
+    "weren't": "were not",
+    "arent": "are not",
+    "aren't": "are not",
+    "hasnt": "has not",
+    "hasn't": "has not",
+    "havent": "have not",
+    "haven't": "have not",
+    "hadnt": "had not",
+    "hadn't": "had not",
+    "aint": "is not",
+    "ain't": "is not",
+    "im": "i am",
+    "i'm": "i am",
+    "ive": "i have",
+    "i've": "i have",
+    "i'd": "i would",
+    "i'll": "i will",
+    "she's": "she is",
+    "he's": "he is",
+    "it's": "it is",
+    "they're": "they are",
+    "theyre": "they are",
+    "we're": "we are",
+    "you're": "you are",
+    "that's": "that is",
+    "there's": "there is",
+    "let's": "let us",
+    "anymore": "any more",
+    "noone": "no one",
+    "no-one": "no one",
 }
 _REFLEXIVE = re.compile(r"\b(my|your|him|her|it|our|them|one) (self|selves)\b")
 _SKELETON_RULES = [
-    (re.compile(r"ph"), "f"), (re.compile(r"ck|c|q"), "k"), (re.compile(r"z"), "s"),
-    (re.compile(r"ie|ei|y"), "i"), (re.compile(r"e(?=ing$|ed$)"), ""), (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(pattern), replacement)
+    for pattern, replacement in [
+        ("ph", "f"),
+        ("ck|c|q", "k"),
+        ("z", "s"),
+        ("ie|ei|y", "i"),
+        ("e(?=ing$|ed$)", ""),
+        (r"(.)\1+", r"\1"),
+    ]
 ]
 
 
@@ -47,8 +93,9 @@ def skeleton(word: str) -> str:
 class SpellingCorrector:
     """Maps misspelt words onto a fixed vocabulary; leaves known words alone."""
 
-    def __init__(self, vocabulary: Iterable[str], known_words: Iterable[str] = (),
-                 min_length: int = 4) -> None:
+    def __init__(
+        self, vocabulary: Iterable[str], known_words: Iterable[str] = (), min_length: int = 4
+    ) -> None:
         self.vocabulary = frozenset(vocabulary)
         self.known_words = frozenset(known_words) - self.vocabulary
         self.min_length = min_length
@@ -62,8 +109,12 @@ class SpellingCorrector:
         return cached
 
     def _correct(self, word: str) -> str:
-        if (word in self.vocabulary or word in self.known_words or len(word) < self.min_length
-                or not word.isalpha()):
+        if (
+            word in self.vocabulary
+            or word in self.known_words
+            or len(word) < self.min_length
+            or not word.isalpha()
+        ):
             return word
         exact = self._by_skeleton.get(skeleton(word))
         if exact:

@@ -12,25 +12,70 @@ import unicodedata
 
 from nltk.stem.snowball import SnowballStemmer
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'",
-                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+def word_set(words: str) -> frozenset[str]:
+    """A set from a space-separated string of words (keeps word lists compact)."""
+    return frozenset(words.split())
+
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _BOUNDARY = re.compile(r"(?:[.!?]+[\"')\]]*\s+)|\n+|\s*[\u2022*]\s+")
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = word_set(
     "mr mrs ms miss dr prof st rd ave no nos tel approx etc e.g i.e vs jan feb mar apr jun jul "
-    "aug sep sept oct nov dec cllr rev mx".split()
+    "aug sep sept oct nov dec cllr rev mx"
 )
 # Irregular forms the stemmer cannot join to their base verb.
 IRREGULAR = {
-    "got": "get", "gotten": "get", "getting": "get", "went": "go", "gone": "go", "rang": "ring",
-    "rung": "ring", "spoke": "speak", "spoken": "speak", "told": "tell", "took": "take",
-    "taken": "take", "gave": "give", "given": "give", "felt": "feel", "left": "leave",
-    "came": "come", "made": "make", "kept": "keep", "heard": "hear", "sent": "send",
-    "paid": "pay", "thought": "think", "brought": "bring", "said": "say", "fell": "fall",
-    "fallen": "fall", "saw": "see", "seen": "see", "knew": "know", "known": "know",
-    "wrote": "write", "written": "write", "began": "begin", "lost": "lose", "met": "meet",
+    "got": "get",
+    "gotten": "get",
+    "getting": "get",
+    "went": "go",
+    "gone": "go",
+    "rang": "ring",
+    "rung": "ring",
+    "spoke": "speak",
+    "spoken": "speak",
+    "told": "tell",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "felt": "feel",
+    "left": "leave",
+    "came": "come",
+    "made": "make",
+    "kept": "keep",
+    "heard": "hear",
+    "sent": "send",
+    "paid": "pay",
+    "thought": "think",
+    "brought": "bring",
+    "said": "say",
+    "fell": "fall",
+    "fallen": "fall",
+    "saw": "see",
+    "seen": "see",
+    "knew": "know",
+    "known": "know",
+    "wrote": "write",
+    "written": "write",
+    "began": "begin",
+    "lost": "lose",
+    "met": "meet",
 }
 _stemmer: SnowballStemmer | None = None
 _stem_cache: dict[str, str] = {}
@@ -53,11 +98,11 @@ def split_sentences(text: str) -> list[str]:
     """Split cleaned text into sentences on ., ! or ? (not after Mr., Dr. ...) and line breaks."""
     sentences, start = [], 0
     for match in _BOUNDARY.finditer(text):
-        before = text[start:match.start()].rsplit(None, 1)
+        before = text[start : match.start()].rsplit(None, 1)
         last_word = before[-1].lower().rstrip(".") if before else ""
         if match.group().startswith(".") and (last_word in _ABBREVIATIONS or len(last_word) == 1):
             continue
-        sentences.append(text[start:match.end()].strip())
+        sentences.append(text[start : match.end()].strip())
         start = match.end()
     sentences.append(text[start:].strip())
     return [s for s in sentences if s]

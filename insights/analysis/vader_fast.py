@@ -88,9 +88,9 @@ class FastVader:
                 valence = _never_check(valence, words, start_i, i)
                 if start_i == 2:
                     valence = _idioms_check(valence, words, i)
-        if i > 0 and lowers[i - 1] == "least" and "least" not in lexicon:
-            if i == 1 or lowers[i - 2] not in ("at", "very"):
-                valence *= _C.N_SCALAR
+        least = i > 0 and lowers[i - 1] == "least" and "least" not in lexicon
+        if least and (i == 1 or lowers[i - 2] not in ("at", "very")):
+            valence *= _C.N_SCALAR
         return valence
 
 
