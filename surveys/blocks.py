@@ -121,3 +121,13 @@ class QuestionStreamBlock(blocks.StreamBlock):
 
     class Meta:
         min_num = 1
+
+
+def choice_options(*labels):
+    """Options in ListBlock's stored form, with ids, for surveys built in code (demo, tests).
+
+    Answers are stored by option id, so ids must be fixed when the survey is first saved.
+    """
+    import uuid
+
+    return [{"type": "item", "value": label, "id": str(uuid.uuid4())} for label in labels]

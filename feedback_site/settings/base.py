@@ -220,6 +220,7 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
         # Request logs would otherwise carry query strings; the access log comes from the proxy.
         "django.server": {"level": "WARNING"},
     },

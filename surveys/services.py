@@ -1,0 +1,123 @@
+"""Every change to responses goes through these functions, whatever channel it came from."""
+
+import logging
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from surveys.models import ContactRequest, FreeTextAnswer, Response
+from surveys.signals import response_submitted, response_withdrawn
+
+logger = logging.getLogger(__name__)
+
+
+class SurveyClosed(Exception):
+    """The survey is unpublished or no longer accepting responses."""
+
+
+def response_submit(
+    *,
+    survey,
+    submission,
+    channel,
+    language="en",
+    touchpoint=None,
+    submission_token=None,
+    submitted_on: date | None = None,
+    is_demo=False,
+    allow_closed=False,
+):
+    """Store one response exactly once. Returns (response, created).
+
+    A repeated `submission_token` (double click, resubmitted form, re-imported row) returns the
+    response already stored instead of creating another.
+    """
+    if not allow_closed and not (survey.live and survey.accepting_responses):
+        raise SurveyClosed(survey.pk)
+    if submission.is_empty():
+        raise ValidationError(_("Answer at least one question before sending."))
+    if submission_token:
+        existing = Response.objects.filter(submission_token=submission_token).first()
+        if existing:
+            return existing, False
+    source_survey = _source_language_page(survey)
+    response = Response(
+        survey=source_survey,
+        service=touchpoint.service if touchpoint else survey.service,
+        touchpoint=touchpoint,
+        channel=channel,
+        language=language,
+        submitted_on=submitted_on or timezone.localdate(),
+        overall=submission.overall,
+        ascs_satisfaction=submission.ascs_satisfaction,
+        ascs_information=submission.ascs_information,
+        answers=submission.answers,
+        helped_by=submission.helped_by,
+        submission_token=submission_token,
+        is_demo=is_demo,
+        **submission.equality,
+    )
+    response.full_clean(exclude=["receipt_code", "survey"])
+    comments = [c for c in submission.comments if c.text.strip()]
+    try:
+        with transaction.atomic():
+            response.save()
+            FreeTextAnswer.objects.bulk_create(
+                FreeTextAnswer(
+                    response=response, question_key=c.question_key, purpose=c.purpose,
+                    text=c.text.strip(),
+                )
+                for c in comments
+            )
+    except IntegrityError:
+        # Two identical submissions raced: the other one won, and that is the one stored.
+        if submission_token:
+            existing = Response.objects.filter(submission_token=submission_token).first()
+            if existing:
+                return existing, False
+        raise
+    transaction.on_commit(lambda: response_submitted.send(sender=Response, response=response))
+    logger.info("Response stored", extra={"task": "response_submit"})
+    return response, True
+
+
+def _source_language_page(survey):
+    """Responses to any translation count towards the original survey."""
+    from wagtail.models import Locale
+
+    default = Locale.get_default()
+    if survey.locale_id == default.pk:
+        return survey
+    return survey.get_translation_or_none(default) or survey
+
+
+def response_withdraw(*, receipt_code):
+    """Delete a response (and its comments and contact request) at the resident's request."""
+    response = Response.objects.filter(receipt_code=receipt_code).first()
+    if response is None:
+        return False
+    response_id = response.pk
+    with transaction.atomic():
+        ContactRequest.objects.filter(response=response).delete()
+        response.delete()
+    transaction.on_commit(
+        lambda: response_withdrawn.send(sender=Response, response_id=response_id)
+    )
+    return True
+
+
+def contact_request_create(*, response, **details):
+    """Record 'please contact me' apart from the answers. One per response."""
+    if ContactRequest.objects.filter(response=response).exists():
+        raise ValidationError(_("You have already asked us to contact you about this feedback."))
+    request = ContactRequest(response=response, created_on=timezone.localdate(), **details)
+    request.full_clean()
+    request.save()
+    return request
+
+
+def contact_request_delete(*, contact_request):
+    contact_request.delete()

@@ -1,0 +1,144 @@
+"""The resident's journey: touchpoint link → survey → confirmation → optional contact step."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from surveys.choices import Channel
+from surveys.forms import ContactRequestForm, ReceiptLookupForm, SurveyResponseForm
+from surveys.models import Response, Touchpoint
+from surveys.ratelimit import submission_allowed
+from surveys.services import SurveyClosed, contact_request_create, response_submit, response_withdraw
+
+VIA_CHANNELS = {"qr": Channel.QR, "kiosk": Channel.KIOSK}
+
+
+def _channel(request, touchpoint, easy_read):
+    via = request.GET.get("via", "")
+    if via in VIA_CHANNELS:
+        return VIA_CHANNELS[via]
+    if easy_read:
+        return Channel.EASY_READ
+    return touchpoint.default_channel if touchpoint else Channel.WEB_LINK
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def touchpoint_survey(request, code, easy_read=False):
+    touchpoint = Touchpoint.objects.select_related("survey", "service").filter(
+        code=code.lower(), is_active=True
+    ).first()
+    if touchpoint is None:
+        return render(request, "surveys/unknown_code.html", {"code": code}, status=404)
+    return survey_respond(
+        request, survey=touchpoint.survey, touchpoint=touchpoint, easy_read=easy_read
+    )
+
+
+def survey_respond(request, *, survey, touchpoint, easy_read=False):
+    """Show and handle a survey, for its own page or a touchpoint's short link."""
+    survey = survey.localized.specific
+    if not survey.live:
+        raise Http404
+    context = {"survey": survey, "page": survey, "touchpoint": touchpoint, "easy_read": easy_read}
+    if not survey.accepting_responses:
+        return render(request, "surveys/survey_closed.html", context, status=410)
+    form = SurveyResponseForm(request.POST or None, survey=survey, easy_read=easy_read)
+    if request.method == "POST":
+        if form.is_spam():
+            return render(request, "surveys/thanks.html", context)
+        if not submission_allowed(request):
+            return render(request, "surveys/too_many.html", context, status=429)
+        if form.is_valid():
+            try:
+                response, _created = response_submit(
+                    survey=survey,
+                    touchpoint=touchpoint,
+                    submission=form.to_submission(),
+                    channel=_channel(request, touchpoint, easy_read),
+                    language=get_language(),
+                    submission_token=form.cleaned_data["submission_token"],
+                )
+            except SurveyClosed:
+                return render(request, "surveys/survey_closed.html", context, status=410)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                url = reverse("surveys:thanks", kwargs={"receipt": response.receipt_code})
+                if request.GET.get("via") == "kiosk":
+                    url += "?via=kiosk"
+                return redirect(url)
+    context["form"] = form
+    template = "surveys/survey_easy_read.html" if easy_read else "surveys/survey_page.html"
+    return render(request, template, context)
+
+
+def _response_or_404(receipt):
+    return get_object_or_404(
+        Response.objects.select_related("survey", "service"), receipt_code=receipt.upper()
+    )
+
+
+@never_cache
+def thanks(request, receipt):
+    response = _response_or_404(receipt)
+    survey = response.survey.localized.specific if response.survey else None
+    return render(
+        request,
+        "surveys/thanks.html",
+        {
+            "response": response,
+            "survey": survey,
+            "kiosk": request.GET.get("via") == "kiosk",
+            "can_ask_for_contact": bool(survey and survey.offer_contact)
+            and not hasattr(response, "contact_request"),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def contact_me(request, receipt):
+    response = _response_or_404(receipt)
+    if hasattr(response, "contact_request"):
+        return redirect("surveys:thanks", receipt=response.receipt_code)
+    form = ContactRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact_request_create(response=response, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(request, "surveys/contact_done.html", {"response": response})
+    return render(request, "surveys/contact_me.html", {"form": form, "response": response})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def receipt_lookup(request):
+    form = ReceiptLookupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["receipt_code"]
+        if Response.objects.filter(receipt_code=code).exists():
+            return redirect("surveys:receipt", receipt=code)
+        form.add_error("receipt_code", "We could not find feedback with that receipt code.")
+    return render(request, "surveys/receipt_lookup.html", {"form": form})
+
+
+@never_cache
+def receipt(request, receipt):
+    return render(request, "surveys/receipt.html", {"response": _response_or_404(receipt)})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def withdraw(request, receipt):
+    response = _response_or_404(receipt)
+    if request.method == "POST":
+        response_withdraw(receipt_code=response.receipt_code)
+        return render(request, "surveys/withdrawn.html")
+    return render(request, "surveys/withdraw_confirm.html", {"response": response})
