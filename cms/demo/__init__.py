@@ -3,14 +3,37 @@
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from cms.models import HomePage
+from cms.demo import content, translations
+from cms.demo.terms import PLAIN_ENGLISH_TERMS
+from cms.demo.tree import publish
+from cms.models import HomePage, PlainEnglishTerm
 
 
 @transaction.atomic
 def seed(stdout):
     home = _home_page()
-    stdout.write(f"Home page: {home.title}")
+    if not home.body:
+        home.body = content.HOME_BODY
+        home.summary = "Tell adult social care how we did, and see what changed."
+        publish(home)
+    added = _plain_english_terms()
+    pages = content.build(home)
+    translations.build(home, pages)
+    stdout.write(
+        f"Home page: {home.title}; {len(pages)} information pages; "
+        f"{added} plain English terms added; translated into Polish and Urdu"
+    )
     return home
+
+
+def _plain_english_terms():
+    added = 0
+    for term, suggestion in PLAIN_ENGLISH_TERMS.items():
+        _, created = PlainEnglishTerm.objects.get_or_create(
+            term=term, defaults={"suggestion": suggestion}
+        )
+        added += created
+    return added
 
 
 def _home_page():
@@ -38,7 +61,10 @@ def _home_page():
         site.save()
     else:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name="Adult social care feedback",
         )
     # Wagtail's migration creates a placeholder "Welcome" page: remove it once replaced.

@@ -1,0 +1,84 @@
+"""Reads for the cms app: how readable a page is, which pages are due for review."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.utils import timezone
+
+from cms import readability
+
+
+@dataclass(frozen=True)
+class PageReadability:
+    """The readability of one page, with the thresholds it was judged against."""
+
+    analysis: readability.Analysis | None
+    long_sentence_words: int
+    target_age: int = readability.GOV_UK_READING_AGE
+    block_warnings: list[str] = field(default_factory=list)
+
+    @property
+    def measured(self):
+        return self.analysis is not None and self.analysis.words > 0
+
+    @property
+    def too_hard(self):
+        return self.measured and self.analysis.is_harder_than(self.target_age)
+
+    @property
+    def warning_count(self):
+        if not self.measured:
+            return 0
+        a = self.analysis
+        return int(self.too_hard) + len(a.long_sentences) + len(a.jargon) + len(self.block_warnings)
+
+
+def plain_english_terms():
+    return apps.get_model("cms", "PlainEnglishTerm").as_dict()
+
+
+def page_readability(page, *, terms=None):
+    """Analyse a page's words. Reading age is an English measure, so other languages are skipped."""
+    limit = getattr(page, "long_sentence_words", readability.LONG_SENTENCE_WORDS)
+    if not hasattr(page, "readable_text") or _language(page) != "en":
+        return PageReadability(analysis=None, long_sentence_words=limit)
+    analysis = readability.analyse(
+        page.readable_text(),
+        terms=plain_english_terms() if terms is None else terms,
+        long_sentence_words=limit,
+    )
+    warnings = page.block_warnings() if hasattr(page, "block_warnings") else []
+    return PageReadability(analysis=analysis, long_sentence_words=limit, block_warnings=warnings)
+
+
+def _language(page):
+    locale = getattr(page, "locale", None) if page.locale_id else None
+    return locale.language_code if locale else "en"
+
+
+def reviewed_page_models():
+    from cms.models.base import ReviewedPage
+
+    models = apps.get_app_config("cms").get_models()
+    return [model for model in models if issubclass(model, ReviewedPage)]
+
+
+def pages_due_for_review(*, within_days=0):
+    """Pages whose review date has passed (or falls within `within_days`), oldest first."""
+    cutoff = timezone.localdate() + datetime.timedelta(days=within_days)
+    pages = [
+        page
+        for model in reviewed_page_models()
+        for page in model.objects.filter(review_by__lte=cutoff).select_related("locale")
+    ]
+    return sorted(pages, key=lambda page: (page.review_by, page.title))
+
+
+def you_said_we_did_entries(service=None, theme=None):
+    """Published "You said, we did" entries; None until the co-production app supplies them."""
+    try:
+        from coproduction.selectors import you_said_we_did_published
+    except ImportError:
+        return None
+    return you_said_we_did_published(service=service, theme=theme)
