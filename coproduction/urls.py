@@ -1,3 +1,39 @@
+from django.urls import path
+
+from coproduction.views import actions, invitations, members, minutes, public, themes
+
 app_name = "coproduction"
 
-urlpatterns = []
+urlpatterns = [
+    path("", members.BoardListView.as_view(), name="board-list"),
+    path("you-said-we-did/", public.YouSaidWeDidListView.as_view(), name="you-said-we-did"),
+    path("join/<str:token>/", invitations.InvitationAcceptView.as_view(), name="invitation-accept"),
+    path("<slug:slug>/", members.BoardDetailView.as_view(), name="board-detail"),
+    path("<slug:slug>/invite/", invitations.InvitationCreateView.as_view(), name="invite"),
+    path("<slug:slug>/actions/", members.ActionLogView.as_view(), name="action-log"),
+    path("<slug:slug>/actions/<int:pk>/", actions.ActionDetailView.as_view(), name="action-detail"),
+    path("<slug:slug>/minutes/", public.PublishedMinutesListView.as_view(), name="minutes-index"),
+    path(
+        "<slug:slug>/minutes/<int:pk>/",
+        public.PublishedMinutesDetailView.as_view(),
+        name="minutes-public",
+    ),
+    path(
+        "<slug:slug>/meetings/<int:pk>/", members.MeetingDetailView.as_view(), name="meeting-detail"
+    ),
+    path(
+        "<slug:slug>/meetings/<int:pk>/minutes/",
+        minutes.MinutesReviewView.as_view(),
+        name="minutes-review",
+    ),
+    path(
+        "<slug:slug>/meetings/<int:pk>/minutes/<slug:transition>/",
+        minutes.MinutesTransitionView.as_view(),
+        name="minutes-transition",
+    ),
+    path(
+        "<slug:slug>/meetings/<int:pk>/themes/",
+        themes.ThemeReviewView.as_view(),
+        name="theme-review",
+    ),
+]

@@ -1,0 +1,28 @@
+from coproduction.models.actions import Action, ActionProgressNote
+from coproduction.models.boards import (
+    AccessNeeds,
+    Board,
+    BoardInvitation,
+    BoardMembership,
+    InvolvementPayment,
+)
+from coproduction.models.meetings import AgendaItem, Attendance, Meeting, MeetingPaper
+from coproduction.models.minutes import MinuteItem, Minutes, MinutesComment, ThemeReviewDecision
+
+__all__ = [
+    "AccessNeeds",
+    "Action",
+    "ActionProgressNote",
+    "AgendaItem",
+    "Attendance",
+    "Board",
+    "BoardInvitation",
+    "BoardMembership",
+    "InvolvementPayment",
+    "Meeting",
+    "MeetingPaper",
+    "MinuteItem",
+    "Minutes",
+    "MinutesComment",
+    "ThemeReviewDecision",
+]

@@ -1,0 +1,82 @@
+"""Who may do what to which board: named rules built from small predicates.
+
+Group permissions (core/roles.py) say what a role may do in general; these rules add the board.
+The table in docs/roles-and-permissions.md lists them.
+"""
+
+from coproduction.choices import CHAIR_ROLES, ActionStatus, MinutesStatus
+
+
+def _membership(user, board):
+    if not user.is_authenticated:
+        return None
+    return board.memberships.filter(user=user, left_on__isnull=True).first()
+
+
+def is_board_member(user, board):
+    return _membership(user, board) is not None
+
+
+def is_board_chair(user, board):
+    membership = _membership(user, board)
+    return membership is not None and membership.role in CHAIR_ROLES
+
+
+def can_manage_board(user, board=None):
+    return user.has_perm("coproduction.change_meeting")
+
+
+def can_view_board(user, board):
+    return user.has_perm("coproduction.view_meeting") or is_board_member(user, board)
+
+
+def can_comment_on_minutes(user, minutes):
+    return (
+        minutes.status == MinutesStatus.CIRCULATED
+        and user.has_perm("coproduction.add_minutescomment")
+        and is_board_member(user, minutes.meeting.board)
+    )
+
+
+def can_read_draft_minutes(user, minutes):
+    if can_manage_board(user):
+        return True
+    return minutes.status != MinutesStatus.DRAFT and is_board_member(user, minutes.meeting.board)
+
+
+def can_approve_minutes(user, minutes):
+    return minutes.status == MinutesStatus.CIRCULATED and is_board_chair(
+        user, minutes.meeting.board
+    )
+
+
+def can_circulate_minutes(user, minutes):
+    return minutes.status == MinutesStatus.DRAFT and user.has_perm("coproduction.change_minutes")
+
+
+def can_publish_minutes(user, minutes):
+    return minutes.status == MinutesStatus.APPROVED and user.has_perm(
+        "coproduction.publish_minutes"
+    )
+
+
+def can_review_themes(user, board):
+    if user.has_perm("coproduction.add_themereviewdecision"):
+        return True
+    return is_board_chair(user, board)
+
+
+def can_see_member_support(user):
+    return user.has_perm("coproduction.view_accessneeds")
+
+
+def can_invite(user):
+    return user.has_perm("coproduction.add_boardinvitation")
+
+
+def can_update_action(user, action):
+    return user.has_perm("coproduction.change_action")
+
+
+def can_publish_you_said_we_did(user, action):
+    return action.status == ActionStatus.DONE and user.has_perm("coproduction.publish_action")

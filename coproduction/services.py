@@ -1,0 +1,178 @@
+"""Every change of state in co-production goes through one of these functions.
+
+Each checks the rule (coproduction/rules.py), validates, saves in a transaction and writes an
+entry to Wagtail's audit log. Views, the admin, imports, the demo and tests all call them.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from coproduction import notifications, rules
+from coproduction.choices import ActionStatus, MinutesStatus, ThemeDecision
+from coproduction.models import Action, ActionProgressNote, MinutesComment, ThemeReviewDecision
+
+
+def _require(allowed, message):
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def minutes_circulate(*, minutes, by):
+    """Draft → circulated: members are emailed to read and comment."""
+    _require(rules.can_circulate_minutes(by, minutes), "Only a draft can be circulated.")
+    with transaction.atomic():
+        minutes.status = MinutesStatus.CIRCULATED
+        minutes.circulated_at = timezone.now()
+        minutes.save(update_fields=["status", "circulated_at"])
+        log(minutes, "coproduction.minutes.circulate", user=by)
+    notifications.minutes_circulated(minutes)
+    return minutes
+
+
+def minutes_comment_add(*, minutes, author, body):
+    _require(
+        rules.can_comment_on_minutes(author, minutes), "These minutes are not open for comment."
+    )
+    comment = MinutesComment(minutes=minutes, author=author, body=body.strip())
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+def minutes_approve(*, minutes, by):
+    """Circulated → approved, by the board's chair or co-chair."""
+    _require(
+        rules.can_approve_minutes(by, minutes), "Only the chair can approve circulated minutes."
+    )
+    with transaction.atomic():
+        minutes.status = MinutesStatus.APPROVED
+        minutes.approved_at = timezone.now()
+        minutes.approved_by = by
+        minutes.save(update_fields=["status", "approved_at", "approved_by"])
+        log(minutes, "coproduction.minutes.approve", user=by)
+    return minutes
+
+
+def minutes_publish(*, minutes, by):
+    """Approved → published on the public site."""
+    _require(rules.can_publish_minutes(by, minutes), "Only approved minutes can be published.")
+    with transaction.atomic():
+        minutes.status = MinutesStatus.PUBLISHED
+        minutes.published_at = timezone.now()
+        minutes.save(update_fields=["status", "published_at"])
+        log(minutes, "coproduction.minutes.publish", user=by)
+    return minutes
+
+
+def action_update_status(*, action, status, by, note=""):
+    """Move an action between open and in progress, with an optional progress note."""
+    _require(rules.can_update_action(by, action), "You cannot update actions.")
+    if status not in {ActionStatus.OPEN, ActionStatus.IN_PROGRESS}:
+        raise ValidationError(_("Use 'close' or 'drop' to finish an action."))
+    with transaction.atomic():
+        action.status = status
+        action.save(update_fields=["status"])
+        if note.strip():
+            ActionProgressNote.objects.create(action=action, note=note.strip(), author=by)
+        log(action, "wagtail.edit", user=by)
+    return action
+
+
+def action_close(*, action, by, we_did="", you_said="", on=None):
+    """Mark an action done, recording what changed ('we did') for 'You said, we did'."""
+    _require(rules.can_update_action(by, action), "You cannot update actions.")
+    with transaction.atomic():
+        action.status = ActionStatus.DONE
+        action.completed_on = on or timezone.localdate()
+        action.we_did = we_did.strip() or action.we_did
+        action.you_said = you_said.strip() or action.you_said
+        action.save(update_fields=["status", "completed_on", "we_did", "you_said"])
+        log(action, "coproduction.action.close", user=by)
+    return action
+
+
+def action_drop(*, action, by, reason):
+    """Stop an action, saying why. The reason is required."""
+    _require(rules.can_update_action(by, action), "You cannot update actions.")
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the action is being dropped.")})
+    with transaction.atomic():
+        action.status = ActionStatus.DROPPED
+        action.dropped_reason = reason.strip()
+        action.save(update_fields=["status", "dropped_reason"])
+        log(action, "coproduction.action.drop", user=by)
+    return action
+
+
+def action_publish(*, action, by):
+    """Publish a done action's 'You said, we did' to the public page."""
+    _require(rules.can_publish_you_said_we_did(by, action), "Only done actions can be published.")
+    if not (action.you_said.strip() and action.we_did.strip()):
+        raise ValidationError(_("Write both 'you said' and 'we did' before publishing."))
+    with transaction.atomic():
+        action.published_at = timezone.now()
+        action.save(update_fields=["published_at"])
+        log(action, "wagtail.publish", user=by)
+    return action
+
+
+def theme_review_record(
+    *, meeting, suggested_phrase, decision, by, new_name="", theme=None, reason=""
+):
+    """Record what the meeting decided about a suggested theme (accept, rename, merge, reject)."""
+    _require(rules.can_review_themes(by, meeting.board), "You cannot record theme decisions.")
+    if decision in {ThemeDecision.ACCEPT, ThemeDecision.RENAME}:
+        theme = theme or _theme_from_phrase(new_name.strip() or suggested_phrase, suggested_phrase)
+    record = ThemeReviewDecision(
+        meeting=meeting,
+        suggested_phrase=suggested_phrase.strip(),
+        decision=decision,
+        new_name=new_name.strip(),
+        theme=theme,
+        reason=reason.strip(),
+        decided_by=by,
+    )
+    _validate_decision(record)
+    record.full_clean()
+    record.save()
+    return record
+
+
+def _validate_decision(record):
+    if record.decision == ThemeDecision.RENAME and not record.new_name:
+        raise ValidationError({"new_name": _("Give the theme its new name.")})
+    if record.decision == ThemeDecision.MERGE and record.theme is None:
+        raise ValidationError({"theme": _("Choose the theme to merge it into.")})
+
+
+def _theme_from_phrase(name, phrase):
+    # Until insights has its own service for this, a new theme starts from the suggested phrase.
+    from insights.models import Theme
+
+    theme, _created = Theme.objects.get_or_create(
+        name=name[:120], defaults={"key": slugify(name)[:80], "phrases": phrase}
+    )
+    return theme
+
+
+def theme_adopt(*, board, theme, by, owner, meeting=None, due_on=None, evidence_summary=""):
+    """The board adopts a theme as a priority: an action linked to the theme is raised."""
+    _require(rules.can_review_themes(by, board), "You cannot adopt priorities for this board.")
+    action = Action(
+        board=board,
+        meeting=meeting,
+        owner=owner,
+        due_on=due_on,
+        title=_("Priority: %(theme)s") % {"theme": theme.name},
+        evidence_summary=evidence_summary,
+    )
+    action.full_clean()
+    with transaction.atomic():
+        action.save()
+        action.themes.add(theme)
+        log(action, "coproduction.theme.adopt", user=by)
+    return action

@@ -1,0 +1,136 @@
+"""Product roles: Django groups and the permissions each one holds, defined once, here.
+
+`PERMISSIONS` is the roles × permissions table. `docs/roles-and-permissions.md` carries the same
+table (rendered by `render_permissions_table()`, checked by a test), and `sync_roles()` makes the
+groups in the database match it. Object-level rules (which board you sit on, whether you chair it)
+live in `coproduction/rules.py`.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+BOARD_MEMBERS = "Board members"
+OFFICERS = "Officers"
+ENGAGEMENT_LEADS = "Engagement leads"
+SAFEGUARDING_LEADS = "Safeguarding leads"
+ADMINISTRATORS = "Administrators"
+
+ROLES = [BOARD_MEMBERS, OFFICERS, ENGAGEMENT_LEADS, SAFEGUARDING_LEADS, ADMINISTRATORS]
+# Roles whose holders see personal or unpublished data: they must set up MFA before doing anything.
+STAFF_ROLES = {OFFICERS, ENGAGEMENT_LEADS, SAFEGUARDING_LEADS, ADMINISTRATORS}
+
+B, OF, E, S, A = BOARD_MEMBERS, OFFICERS, ENGAGEMENT_LEADS, SAFEGUARDING_LEADS, ADMINISTRATORS
+STAFF = {OF, E, S, A}
+MEETING_STAFF = {OF, E}
+
+# (permission, what it lets you do, roles that hold it). Board members never hold a surveys.* one.
+PERMISSIONS = [
+    ("wagtailadmin.access_admin", "Sign in to the staff admin", STAFF),
+    # Responses and the people behind them (surveys)
+    ("surveys.view_response", "See responses (comments redacted)", {OF, E, S}),
+    ("surveys.view_unredacted_text", "See comments before redaction", {S}),
+    ("surveys.enter_paper_response", "Key in paper and phone feedback", {OF, E}),
+    ("surveys.export_response", "Export responses", {E}),
+    ("surveys.view_contactrequest", "See 'please contact me' details", {E, S}),
+    ("surveys.change_contactrequest", "Close 'please contact me' requests", {E, S}),
+    ("surveys.delete_contactrequest", "Delete contact details", {E}),
+    # Themes (insights). Safeguarding flag permissions go here when insights adds them.
+    ("insights.view_theme", "See themes and redacted summaries", {B, OF, E, S}),
+    ("insights.change_theme", "Edit the theme list", {E}),
+    # Boards and people (coproduction)
+    ("coproduction.view_board", "See every board in the admin", STAFF - {S}),
+    ("coproduction.add_board", "Set up a board", {E}),
+    ("coproduction.change_board", "Edit a board", {E}),
+    ("coproduction.delete_board", "Delete a board", {A}),
+    ("coproduction.view_boardmembership", "See board members", MEETING_STAFF | {A}),
+    ("coproduction.change_boardmembership", "Change a member's role", MEETING_STAFF),
+    ("coproduction.delete_boardmembership", "Remove a member", MEETING_STAFF),
+    ("coproduction.add_boardinvitation", "Invite someone to a board", MEETING_STAFF | {A}),
+    ("coproduction.view_boardinvitation", "See invitations", MEETING_STAFF | {A}),
+    ("coproduction.view_accessneeds", "See members' access needs", MEETING_STAFF),
+    ("coproduction.change_accessneeds", "Record members' access needs", MEETING_STAFF),
+    ("coproduction.view_involvementpayment", "See involvement payments", MEETING_STAFF),
+    ("coproduction.add_involvementpayment", "Record involvement payments", MEETING_STAFF),
+    ("coproduction.change_involvementpayment", "Update involvement payments", MEETING_STAFF),
+    # Meetings, minutes, actions (coproduction)
+    ("coproduction.view_meeting", "See every meeting in the admin", MEETING_STAFF),
+    ("coproduction.add_meeting", "Arrange a meeting", MEETING_STAFF),
+    ("coproduction.change_meeting", "Change a meeting, its agenda and papers", MEETING_STAFF),
+    ("coproduction.delete_meeting", "Delete a meeting", {E}),
+    ("coproduction.view_minutes", "See draft minutes", MEETING_STAFF),
+    ("coproduction.add_minutes", "Start minutes", MEETING_STAFF),
+    ("coproduction.change_minutes", "Write minutes and circulate them", MEETING_STAFF),
+    ("coproduction.publish_minutes", "Publish approved minutes", MEETING_STAFF),
+    ("coproduction.add_minutescomment", "Comment on circulated minutes", {B}),
+    ("coproduction.view_minutescomment", "Read members' comments on minutes", MEETING_STAFF),
+    ("coproduction.view_themereviewdecision", "See theme review decisions", MEETING_STAFF),
+    ("coproduction.add_themereviewdecision", "Record theme review decisions", MEETING_STAFF),
+    ("coproduction.view_action", "See every action in the admin", MEETING_STAFF),
+    ("coproduction.add_action", "Raise an action", MEETING_STAFF),
+    ("coproduction.change_action", "Update an action", MEETING_STAFF),
+    ("coproduction.publish_action", "Publish 'You said, we did'", MEETING_STAFF),
+    ("coproduction.add_actionprogressnote", "Add progress notes to an action", MEETING_STAFF),
+    # Accounts
+    ("auth.view_user", "See user accounts", {A}),
+    ("auth.add_user", "Create user accounts", {A}),
+    ("auth.change_user", "Change user accounts and their roles", {A}),
+    ("auth.view_group", "See roles", {A}),
+]
+
+
+def permissions_for(role):
+    """The permission names ('app_label.codename') a role holds."""
+    return {name for name, _label, roles in PERMISSIONS if role in roles}
+
+
+def _permission_objects(names):
+    found = {}
+    for permission in Permission.objects.select_related("content_type").filter(
+        codename__in={name.split(".", 1)[1] for name in names}
+    ):
+        found[f"{permission.content_type.app_label}.{permission.codename}"] = permission
+    return [found[name] for name in names if name in found], sorted(set(names) - set(found))
+
+
+def sync_roles():
+    """Create or update the role groups so they hold exactly the table's permissions.
+
+    Idempotent. Returns the permission names that don't exist yet (an app not migrated).
+    """
+    missing = set()
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role)
+        permissions, not_found = _permission_objects(permissions_for(role))
+        group.permissions.set(permissions)
+        missing.update(not_found)
+    return sorted(missing)
+
+
+def user_roles(user):
+    if not user.is_authenticated:
+        return set()
+    return set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+
+
+def render_permissions_table():
+    """The roles × permissions table as Markdown, as it appears in the docs."""
+    header = "| permission | what it lets you do | " + " | ".join(ROLES) + " |"
+    rule = "|---|---|" + "---|" * len(ROLES)
+    rows = [
+        f"| `{name}` | {label} | "
+        + " | ".join("yes" if role in roles else "–" for role in ROLES)
+        + " |"
+        for name, label, roles in PERMISSIONS
+    ]
+    return "\n".join([header, rule, *rows])
+
+
+def sync_roles_after_migrate(sender, app_configs=None, using="default", **kwargs):
+    """post_migrate receiver: once the last app has migrated, bring the role groups up to date."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    if sender.name != list(apps.get_app_configs())[-1].name:
+        return
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    sync_roles()
