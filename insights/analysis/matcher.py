@@ -3,7 +3,8 @@
 Phrases are stemmed word by word, so "waiting", "waited" and "waits" all match "wait"; a
 multiword phrase may have one extra word inside it ("called me back" matches "call back").
 Lookup is a dict keyed by the first stem, so matching is linear in sentence length.
-A pattern starting with ``(?#problem)`` marks its matches as describing a problem.
+A phrase starting with ``=`` matches exact words only ("=caring" must not match "care"), and a
+pattern starting with ``(?#problem)`` marks its matches as describing a problem.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ MAX_GAP = 1
 @dataclass(frozen=True, slots=True)
 class _Phrase:
     stems: tuple[str, ...]
+    words: tuple[str, ...] | None
     theme_index: int
     problem: bool
     has_negator: bool
@@ -44,6 +46,10 @@ def phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in tokenise(phrase))
 
 
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    return ("=", *tokenise(phrase)) if phrase.startswith("=") else phrase_stems(phrase)
+
+
 class ThemeMatcher:
     """Matches a list of ``Theme`` objects against sentences."""
 
@@ -60,13 +66,16 @@ class ThemeMatcher:
         self._mask = re.compile(rf"\b(?:{alternatives})\b") if masks else None
 
     def _add_theme(self, position: int, theme: Theme) -> None:
-        problems = {phrase_stems(p) for p in theme.problem_phrases}
+        problems = {_phrase_key(p) for p in theme.problem_phrases}
         for phrase in dict.fromkeys([*theme.phrases, *theme.problem_phrases]):
             stems = phrase_stems(phrase)
-            if stems:
-                has_negator = any(t.negator for t in annotate(phrase.lower()))
-                entry = _Phrase(stems, position, stems in problems, has_negator)
-                self._index.setdefault(stems[0], []).append(entry)
+            if not stems:
+                continue
+            exact = tuple(tokenise(phrase)) if phrase.startswith("=") else None
+            has_negator = any(t.negator for t in annotate(phrase.lower()))
+            problem = _phrase_key(phrase) in problems
+            entry = _Phrase(stems, exact, position, problem, has_negator)
+            self._index.setdefault(stems[0], []).append(entry)
         compiled = [(re.compile(p), p.startswith("(?#problem)")) for p in theme.patterns]
         if compiled:
             self._patterns.append((position, compiled))
@@ -83,7 +92,7 @@ class ThemeMatcher:
         covered: set[tuple[int, int]] = set()
         for start, token in enumerate(tokens):
             for phrase in self._index.get(token.stem, ()):
-                end = self._phrase_end(tokens, start, phrase.stems)
+                end = self._phrase_end(tokens, start, phrase)
                 if end is None or (phrase.theme_index, start) in covered:
                     continue
                 covered.update((phrase.theme_index, i) for i in range(start, end))
@@ -99,11 +108,17 @@ class ThemeMatcher:
         return [found[key] for key in sorted(found)]
 
     @staticmethod
-    def _phrase_end(tokens: list[Token], start: int, stems: tuple[str, ...]) -> int | None:
+    def _phrase_end(tokens: list[Token], start: int, phrase: _Phrase) -> int | None:
+        exact = phrase.words
+        if exact and tokens[start].text != exact[0]:
+            return None
         position = start
-        for wanted in stems[1:]:
+        for k in range(1, len(phrase.stems)):
             for step in range(1, MAX_GAP + 2):
-                if position + step < len(tokens) and tokens[position + step].stem == wanted:
+                if position + step >= len(tokens):
+                    return None
+                token = tokens[position + step]
+                if (token.text == exact[k]) if exact else (token.stem == phrase.stems[k]):
                     position += step
                     break
             else:

@@ -1,0 +1,79 @@
+"""Reading labelled comments from CSV: label cells, sentiment cells and a fixed-seed split."""
+
+from __future__ import annotations
+
+import csv
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+from .classifier import LabelledExample
+from .sentiment import NEGATIVE, NEUTRAL, POSITIVE
+
+LABEL_SEPARATOR = ";"
+_WORDS = {
+    "positive": POSITIVE,
+    "pos": POSITIVE,
+    "neutral": NEUTRAL,
+    "neu": NEUTRAL,
+    "negative": NEGATIVE,
+    "neg": NEGATIVE,
+}
+
+
+def parse_labels(cell: str | None) -> frozenset[str]:
+    """Labels from a CSV cell: ``"Access; Staff"`` -> {"Access", "Staff"}."""
+    return frozenset(part.strip() for part in (cell or "").split(LABEL_SEPARATOR) if part.strip())
+
+
+def map_sentiment(value: str | float | None) -> str | None:
+    """positive / neutral / negative from a word or a number (<0, 0, >0); None for junk."""
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if text in _WORDS:
+        return _WORDS[text]
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    if number != number:  # NaN
+        return None
+    return NEGATIVE if number < 0 else POSITIVE if number > 0 else NEUTRAL
+
+
+def read_examples(
+    path: str | Path,
+    text_column: str,
+    label_column: str | None = None,
+    sentiment_column: str | None = None,
+) -> list[LabelledExample]:
+    """Examples from a CSV file (UTF-8, BOM allowed); rows with blank text are skipped."""
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        missing = [
+            c
+            for c in (text_column, label_column, sentiment_column)
+            if c and c not in (reader.fieldnames or [])
+        ]
+        if missing:
+            raise KeyError(f"Column(s) {missing} not in {path}; found {reader.fieldnames}")
+        return [
+            LabelledExample(
+                row[text_column],
+                parse_labels(row[label_column]) if label_column else frozenset(),
+                map_sentiment(row[sentiment_column]) if sentiment_column else None,
+            )
+            for row in reader
+            if (row[text_column] or "").strip()
+        ]
+
+
+def split_examples(
+    examples: Sequence[LabelledExample], test_fraction: float = 0.2, seed: int = 42
+) -> tuple[list[LabelledExample], list[LabelledExample]]:
+    """A reproducible random train/test split."""
+    shuffled = list(examples)
+    random.Random(seed).shuffle(shuffled)
+    cut = len(shuffled) - max(1, round(len(shuffled) * test_fraction))
+    return shuffled[:cut], shuffled[cut:]

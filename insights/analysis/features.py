@@ -1,0 +1,76 @@
+"""Features for the learning path: TF-IDF over our tokens plus character n-grams (+ VADER).
+
+Word features are Snowball stems with negation marked ("not_help") and stem bigrams, from the
+same pipeline the rules use; character n-grams (2-5, within word boundaries) make the model
+tolerant of misspellings. Sentiment models add VADER's scores as four dense columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .negation import annotate, negation_marked
+from .sentiment import SentimentScorer
+from .text import normalise
+
+
+def word_features(text: str) -> list[str]:
+    """Negation-marked stems and their bigrams (a picklable sklearn ``analyzer``)."""
+    tokens = negation_marked(annotate(normalise(text)))
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+class TextFeatures:
+    """Fit once on training texts, then transform any texts into one sparse matrix."""
+
+    def __init__(self, sentiment_scores: bool = False, vader_weight: float = 1.0) -> None:
+        self.words = TfidfVectorizer(analyzer=word_features, sublinear_tf=True)
+        self.chars = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, lowercase=True
+        )
+        self.sentiment_scores = sentiment_scores
+        self.vader_weight = vader_weight
+        self._scorer: SentimentScorer | None = None
+
+    def fit_transform(self, texts: Sequence[str]):
+        texts = [text or "" for text in texts]
+        self._fit_chars(texts)
+        return self._stack(self.words.fit_transform(texts), self.chars.transform(texts), texts)
+
+    def transform(self, texts: Sequence[str]):
+        texts = [text or "" for text in texts]
+        return self._stack(self.words.transform(texts), self.chars.transform(texts), texts)
+
+    def _fit_chars(self, texts: list[str]) -> None:
+        try:
+            self.chars.fit(texts)
+        except ValueError:  # too few texts for min_df=2: keep every n-gram instead
+            self.chars.set_params(min_df=1)
+            self.chars.fit(texts)
+
+    def _stack(self, words, chars, texts: list[str]):
+        blocks = [words, chars]
+        if self.sentiment_scores:
+            blocks.append(self._vader(texts))
+        return hstack(blocks).tocsr()
+
+    def _vader(self, texts: list[str]):
+        if self._scorer is None:
+            self._scorer = SentimentScorer()
+        rows = []
+        for text in texts:
+            scores = self._scorer.scores(normalise(text))
+            rows.append([scores["compound"], scores["pos"], scores["neg"], scores["neu"]])
+        return csr_matrix(np.asarray(rows, dtype=float).reshape(len(texts), 4) * self.vader_weight)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_scorer"] = None  # rebuilt lazily; keeps saved models small
+        return state
+
+    def word_names(self) -> np.ndarray:
+        return self.words.get_feature_names_out()

@@ -1,0 +1,54 @@
+"""A trained sentiment classifier: TF-IDF words and characters plus VADER's scores.
+
+Used when training data carries sentiment labels (positive / neutral / negative); otherwise the
+engine uses VADER alone. The regularisation strength is chosen by cross-validated accuracy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.model_selection import StratifiedKFold, cross_val_score
+from sklearn.svm import LinearSVC
+
+from .features import TextFeatures
+
+MIN_EXAMPLES = 10
+
+
+class SentimentClassifier:
+    """Linear SVM over ``TextFeatures(sentiment_scores=True)``."""
+
+    def __init__(self, c_grid: Sequence[float] = (0.1, 0.3, 0.5), folds: int = 3, seed: int = 13):
+        self.c_grid, self.folds, self.seed = tuple(c_grid), folds, seed
+
+    @classmethod
+    def fit_if_labelled(cls, examples, seed: int = 13) -> SentimentClassifier | None:
+        """A fitted model if enough examples carry a sentiment label and there are 2+ classes."""
+        labelled = [e for e in examples if e.sentiment]
+        if len(labelled) < MIN_EXAMPLES or len({e.sentiment for e in labelled}) < 2:
+            return None
+        return cls(seed=seed).fit([e.text for e in labelled], [e.sentiment for e in labelled])
+
+    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> SentimentClassifier:
+        self.features = TextFeatures(sentiment_scores=True)
+        matrix = self.features.fit_transform(texts)
+        self.C = self._best_c(matrix, np.asarray(labels))
+        self.model = LinearSVC(C=self.C).fit(matrix, labels)
+        self.labels = [str(label) for label in self.model.classes_]
+        return self
+
+    def _best_c(self, matrix, labels: np.ndarray) -> float:
+        smallest = min(np.unique(labels, return_counts=True)[1])
+        folds = min(self.folds, smallest)
+        if folds < 2:
+            return self.c_grid[0]
+        splitter = StratifiedKFold(folds, shuffle=True, random_state=self.seed)
+        scores = [
+            cross_val_score(LinearSVC(C=c), matrix, labels, cv=splitter).mean() for c in self.c_grid
+        ]
+        return self.c_grid[int(np.argmax(scores))]
+
+    def predict(self, texts: Sequence[str]) -> list[str]:
+        return [str(label) for label in self.model.predict(self.features.transform(texts))]

@@ -1,0 +1,173 @@
+"""The combined API: one comment in, sentiment, theme tags, safeguarding flags and redacted text out.
+
+Each sentence is split into clauses ("The carers are lovely, but always late"), and each theme
+mention is scored on its own clause with VADER. When VADER finds a clause neutral, the trigger
+decides: a problem phrase ("waited 6 weeks") is negative, a negated one ("never had to wait")
+positive, and a negated ordinary phrase ("never called back", "no one listened") negative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from .matcher import ThemeMatch, ThemeMatcher
+from .negation import annotate
+from .redaction import redact
+from .resources import loader
+from .safeguarding import SafeguardingDetector, SafeguardingFlag
+from .sentiment import THRESHOLD, SentimentScorer, label_for
+from .text import clean, split_sentences
+from .themes import Theme, ThemeTag, default_taxonomy
+
+_CLAUSES = re.compile(r"\s*(?:[,;:]|\s-\s|\b(?:but|however|although|though|whereas)\b)\s*", re.I)
+RULE_NUDGE = 0.3
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the engine found in one comment."""
+
+    sentiment: str
+    compound: float
+    tags: list[ThemeTag]
+    safeguarding: list[SafeguardingFlag]
+    redacted_text: str
+    redactions: dict[str, int] = field(default_factory=dict)
+    sentences: list[str] = field(default_factory=list)
+
+
+class Tagger:
+    """Rule-based theme tagging with sentiment; optionally adds a trained model's tags.
+
+    ``themes`` defaults to the shipped adult social care taxonomy. ``classifier`` is a fitted
+    ``ThemeClassifier`` whose labels are added as ``source="model"`` tags.
+    """
+
+    def __init__(
+        self,
+        themes: Sequence[Theme] | None = None,
+        *,
+        classifier=None,
+        redact: bool = True,
+        safeguarding: bool = True,
+        masks: Iterable[str] | None = None,
+    ) -> None:
+        if themes is None:
+            themes = default_taxonomy()
+            masks = loader.json("default_taxonomy").get("masks", []) if masks is None else masks
+        self.matcher = ThemeMatcher(themes, masks or ())
+        self.scorer = SentimentScorer()
+        self.detector = SafeguardingDetector() if safeguarding else None
+        self.classifier = classifier
+        self.redact = redact
+
+    def analyse(self, text: str) -> Analysis:
+        """Analyse one comment."""
+        return next(self.analyse_many([text]))
+
+    def analyse_many(self, texts: Iterable[str], chunk_size: int = 2000) -> Iterator[Analysis]:
+        """Analyse many comments lazily, in order (model tags are predicted in chunks)."""
+        chunk: list[str] = []
+        for text in texts:
+            chunk.append(text or "")
+            if len(chunk) >= chunk_size:
+                yield from self._analyse_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._analyse_chunk(chunk)
+
+    def _analyse_chunk(self, texts: list[str]) -> Iterator[Analysis]:
+        analyses = [self._analyse_rules(text) for text in texts]
+        if self.classifier is None:
+            yield from analyses
+            return
+        from .explain import add_model_tags
+
+        yield from add_model_tags(self.classifier, analyses, self.scorer)
+
+    def _analyse_rules(self, text: str) -> Analysis:
+        redactions: dict[str, int] = {}
+        if self.redact:
+            result = redact(text)
+            text, redactions = result.text, result.counts_by_kind
+        sentences = split_sentences(clean(text))
+        tags = [tag for i, s in enumerate(sentences) for tag in self.tag_sentence(s, i)]
+        compound = self.scorer.comment_compound(sentences)
+        flags = (
+            [f for s in sentences for f in self.detector.detect_sentence(s)]
+            if self.detector
+            else []
+        )
+        return Analysis(label_for(compound), compound, tags, flags, text, redactions, sentences)
+
+    def tag_sentence(self, sentence: str, index: int = 0) -> list[ThemeTag]:
+        """Rule tags for one sentence, each scored on the clause that mentions it."""
+        best: dict[str, tuple[ThemeMatch, float]] = {}
+        for clause in _CLAUSES.split(sentence):
+            lowered = clause.lower()
+            if not lowered:
+                continue
+            matches = self.matcher.match(annotate(self.matcher.mask(lowered)), lowered)
+            for match in matches:
+                score = self._mention_score(clause, sentence, match)
+                previous = best.get(match.theme.key)
+                if previous:
+                    match.words = previous[0].words + match.words
+                    score = _merge_scores(score, previous[1])
+                best[match.theme.key] = (match, score)
+        tags = []
+        for key, (match, score) in best.items():
+            label = label_for(score)
+            if match.theme.negative_only and label != "negative":
+                continue
+            words = tuple(dict.fromkeys(match.words))
+            tags.append(
+                ThemeTag(key, sentence, words, label, "rule", _confidence(match), score, index)
+            )
+        return tags
+
+    def _mention_score(self, clause: str, sentence: str, match: ThemeMatch) -> float:
+        score = self.scorer.compound(clause)
+        if abs(score) >= THRESHOLD:
+            return score
+        if match.problem:
+            return -RULE_NUDGE * match.intensity
+        if match.negated:
+            return -RULE_NUDGE
+        if match.negated_problem:
+            return RULE_NUDGE
+        return self.scorer.compound(sentence)
+
+
+def _merge_scores(first: float, second: float) -> float:
+    """One theme in two clauses: a negative mention wins (problems must surface)."""
+    low = min(first, second)
+    return low if low <= -THRESHOLD else max(first, second)
+
+
+def _confidence(match: ThemeMatch) -> float:
+    confidence = 0.7 + 0.1 * (len(set(match.words)) - 1) + (0.1 if match.multiword else 0.0)
+    return round(min(confidence, 0.95), 2)
+
+
+_default: Tagger | None = None
+
+
+def default_tagger() -> Tagger:
+    """A shared ``Tagger`` with the default taxonomy (built on first use)."""
+    global _default
+    if _default is None:
+        _default = Tagger()
+    return _default
+
+
+def analyse(text: str) -> Analysis:
+    """Analyse one comment with the default tagger."""
+    return default_tagger().analyse(text)
+
+
+def analyse_batch(texts: Iterable[str], tagger: Tagger | None = None) -> list[Analysis]:
+    """Analyse many comments (single process, linear in their number)."""
+    return list((tagger or default_tagger()).analyse_many(texts))
