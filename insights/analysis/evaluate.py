@@ -71,7 +71,8 @@ def evaluate_csv(
     test_fraction: float = 0.2,
     seed: int = 42,
 ) -> dict:
-    """Evaluate on a CSV (split with a fixed seed) or on ``csv_path`` after training on ``train_path``."""
+    """Evaluate on a fixed-seed split of ``csv_path``, or on all of it after training on
+    ``train_path``. Returns micro_f1, macro_f1, per_label, sentiment_* and ``baseline``."""
     examples = read_examples(csv_path, text_column, label_column, sentiment_column)
     if train_path:
         train = read_examples(train_path, text_column, label_column, sentiment_column)

@@ -1,4 +1,4 @@
-"""The combined API: one comment in, sentiment, theme tags, safeguarding flags and redacted text out.
+"""The combined API: a comment in; sentiment, theme tags, safeguarding flags, redacted text out.
 
 Each sentence is split into clauses ("The carers are lovely, but always late"), and each theme
 mention is scored on its own clause with VADER. When VADER finds a clause neutral, the trigger
