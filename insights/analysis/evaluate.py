@@ -29,7 +29,8 @@ def vader_sentiments(texts: Sequence[str]) -> list[str]:
     return [label_for(scorer.comment_compound(split_sentences(clean(t)))) for t in texts]
 
 
-def _scores(model, test: Sequence[LabelledExample], fallback_sentiment: bool) -> dict:
+def score_model(model, test: Sequence[LabelledExample], fallback_sentiment: bool = True) -> dict:
+    """Theme P/R/F1 and sentiment accuracy / macro-F1 of a fitted model on labelled examples."""
     themed = [e for e in test if e.labels]
     result = multilabel_scores(
         [e.labels for e in themed], model.predict_labels([e.text for e in themed])
@@ -52,11 +53,11 @@ def evaluate_examples(
     started = time.perf_counter()
     product = product or ThemeClassifier()
     product.fit(train)
-    result = _scores(product, test, fallback_sentiment=True)
+    result = score_model(product, test, fallback_sentiment=True)
     result["seconds_product"] = round(time.perf_counter() - started, 2)
     started = time.perf_counter()
     baseline = BaselineClassifier().fit(train)
-    result["baseline"] = _scores(baseline, test, fallback_sentiment=False)
+    result["baseline"] = score_model(baseline, test, fallback_sentiment=False)
     result["baseline"]["seconds"] = round(time.perf_counter() - started, 2)
     result.update(n_train=len(train), n_test=len(test), mode=product.mode, C=product.C)
     return result
