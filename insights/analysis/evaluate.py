@@ -19,14 +19,13 @@ from .baseline import BaselineClassifier
 from .classifier import LabelledExample, ThemeClassifier
 from .dataset import read_examples, split_examples
 from .metrics import multilabel_scores, sentiment_scores
-from .sentiment import SentimentScorer, label_for
-from .text import clean, split_sentences
+from .tagger import Tagger
 
 
-def vader_sentiments(texts: Sequence[str]) -> list[str]:
-    """Comment sentiment from VADER alone (used when there are no sentiment training labels)."""
-    scorer = SentimentScorer()
-    return [label_for(scorer.comment_compound(split_sentences(clean(t)))) for t in texts]
+def rule_sentiments(texts: Sequence[str]) -> list[str]:
+    """Comment sentiment without training: VADER plus theme mentions (the ``Tagger``'s label)."""
+    tagger = Tagger(redact=False, safeguarding=False)
+    return [analysis.sentiment for analysis in tagger.analyse_many(texts)]
 
 
 def score_model(model, test: Sequence[LabelledExample], fallback_sentiment: bool = True) -> dict:
@@ -38,7 +37,7 @@ def score_model(model, test: Sequence[LabelledExample], fallback_sentiment: bool
     rated = [e for e in test if e.sentiment]
     predicted = model.predict_sentiment([e.text for e in rated]) if rated else None
     if predicted is None and rated and fallback_sentiment:
-        predicted = vader_sentiments([e.text for e in rated])
+        predicted = rule_sentiments([e.text for e in rated])
     if predicted is not None:
         sentiment = sentiment_scores([e.sentiment for e in rated], predicted)
         result["sentiment_accuracy"] = sentiment["accuracy"]
@@ -54,6 +53,11 @@ def evaluate_examples(
     product = product or ThemeClassifier()
     product.fit(train)
     result = score_model(product, test, fallback_sentiment=True)
+    rated = [e for e in test if e.sentiment]
+    if rated:
+        untrained = rule_sentiments([e.text for e in rated])
+        scores = sentiment_scores([e.sentiment for e in rated], untrained)
+        result["untrained_sentiment_accuracy"] = scores["accuracy"]
     result["seconds_product"] = round(time.perf_counter() - started, 2)
     started = time.perf_counter()
     baseline = BaselineClassifier().fit(train)

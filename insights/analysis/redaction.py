@@ -91,8 +91,8 @@ def _is_phone(match: re.Match, text: str) -> bool:
 
 
 def _is_address(match: re.Match, text: str) -> bool:
-    words = re.findall(r"[A-Za-z'-]+", match.group())[:-1]
-    return not any(w.lower() in _ADDRESS_FILLERS for w in words)
+    words = [w for w in match.group().split()[:-1] if not any(c.isdigit() for c in w)]
+    return not any(w.lower().strip(",") in _ADDRESS_FILLERS for w in words)
 
 
 def _is_old_date(match: re.Match, text: str) -> bool:

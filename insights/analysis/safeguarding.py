@@ -18,6 +18,9 @@ from .text import clean, split_sentences, word_set
 
 NEGATION_WINDOW = 3
 _NEGATORS = word_set("not no never without nobody none nothing")
+# Skipped when looking back for a negator: "no signs of abuse or neglect".
+_SKIPPED = word_set("or nor and of any signs sign evidence the a")
+_CLAUSE_BREAKS = word_set("but however although though yet")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class SafeguardingDetector:
             )
             for name, spec in signals["categories"].items()
         ]
+        self.negatable_words = frozenset().union(*(c.negatable_keywords for c in self.categories))
         known = set(reference_analyser().lexicon) | stopwords() | set(signals["do_not_correct"])
         self.corrector = SpellingCorrector(signals["vocabulary"], known_words=known)
 
@@ -74,7 +78,8 @@ class SafeguardingDetector:
         for position, token in enumerate(tokens):
             if token not in category.keywords:
                 continue
-            if token in category.negatable_keywords and _negated(tokens[:position]):
+            negatable = token in category.negatable_keywords
+            if negatable and _negated(tokens[:position], self.negatable_words):
                 continue
             hits.append(token)
         return hits
@@ -83,14 +88,26 @@ class SafeguardingDetector:
         hits = []
         for pattern, negatable in category.patterns:
             for match in pattern.finditer(canonical):
-                if negatable and _negated(canonical[: match.start()].split()):
+                preceding = canonical[: match.start()].split()
+                if negatable and _negated(preceding, self.negatable_words):
                     continue
                 hits.append(match.group().strip())
         return hits
 
 
-def _negated(preceding: list[str]) -> bool:
-    return any(word in _NEGATORS for word in preceding[-NEGATION_WINDOW:])
+def _negated(preceding: list[str], skipped: frozenset[str]) -> bool:
+    """A negator within a few words before, not counting fillers and listed keywords."""
+    counted = 0
+    for word in reversed(preceding):
+        if word in _NEGATORS:
+            return True
+        if word in _CLAUSE_BREAKS:
+            return False
+        if word not in _SKIPPED and word not in skipped:
+            counted += 1
+            if counted >= NEGATION_WINDOW:
+                return False
+    return False
 
 
 _default: SafeguardingDetector | None = None

@@ -3,7 +3,8 @@
 ``canonical_tokens`` expands contractions ("hasnt" -> "has not"), joins split reflexives
 ("her self" -> "herself") and corrects misspellings of a given vocabulary ("neglekt" ->
 "neglect", "sucide" -> "suicide", "abuseing" -> "abusing") with a phonetic-ish skeleton and
-NLTK's edit distance. Corrections are cached per word, so each distinct word is checked once.
+NLTK's edit distance (one edit, for words of 7+ letters). Real words given as ``known_words``
+are never changed. Corrections are cached per word, so each distinct word is checked once.
 """
 
 from __future__ import annotations
@@ -83,6 +84,14 @@ _SKELETON_RULES = [
 ]
 
 
+_VOWELS = re.compile(r"(?<=.)[aeiou]")
+
+
+def consonants(word: str) -> str:
+    """The skeleton without vowels after the first letter: "scard" and "scared" -> "skrd"."""
+    return _VOWELS.sub("", skeleton(word))
+
+
 def skeleton(word: str) -> str:
     """A rough sound-alike key: "neglekt" and "neglect" share "neglekt"."""
     for pattern, replacement in _SKELETON_RULES:
@@ -100,6 +109,9 @@ class SpellingCorrector:
         self.known_words = frozenset(known_words) - self.vocabulary
         self.min_length = min_length
         self._by_skeleton = {skeleton(w): w for w in sorted(self.vocabulary)}
+        self._by_consonants: dict[str, list[str]] = {}
+        for w in sorted(self.vocabulary):
+            self._by_consonants.setdefault(consonants(w), []).append(w)
         self._cache: dict[str, str] = {}
 
     def correct(self, word: str) -> str:
@@ -119,13 +131,15 @@ class SpellingCorrector:
         exact = self._by_skeleton.get(skeleton(word))
         if exact:
             return exact
+        for candidate in self._by_consonants.get(consonants(word), ()):
+            if edit_distance(word, candidate, transpositions=True) <= 1:
+                return candidate
         best, best_distance = word, 99
         for candidate in self.vocabulary:
             if len(candidate) < 7 or candidate[0] != word[0] or abs(len(candidate) - len(word)) > 2:
                 continue
-            limit = 1 if len(candidate) < 9 else 2
             distance = edit_distance(word, candidate, transpositions=True)
-            if distance <= limit and distance < best_distance:
+            if distance <= 1 and distance < best_distance:
                 best, best_distance = candidate, distance
         return best
 

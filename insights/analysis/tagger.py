@@ -100,7 +100,8 @@ class Tagger:
             if self.detector
             else []
         )
-        return Analysis(label_for(compound), compound, tags, flags, text, redactions, sentences)
+        label = comment_label(compound, tags, flags)
+        return Analysis(label, compound, tags, flags, text, redactions, sentences)
 
     def tag_sentence(self, sentence: str, index: int = 0) -> list[ThemeTag]:
         """Rule tags for one sentence, each scored on the clause that mentions it."""
@@ -139,6 +140,17 @@ class Tagger:
         if match.negated_problem:
             return RULE_NUDGE
         return self.scorer.compound(sentence)
+
+
+def comment_label(compound: float, tags: Sequence[ThemeTag], flags: Sequence) -> str:
+    """VADER's label; when VADER is neutral, the mentions (and any safeguarding flag) decide."""
+    label = label_for(compound)
+    if label != "neutral":
+        return label
+    if flags:
+        return "negative"
+    scores = [tag.compound for tag in tags if tag.source == "rule"]
+    return label_for(sum(scores) / len(scores)) if scores else label
 
 
 def _merge_scores(first: float, second: float) -> float:
