@@ -85,15 +85,18 @@ class AccessibleTableBlock(TableBlock):
     """A table must have a caption and a header row, so screen readers can announce it."""
 
     def clean(self, value):
-        value = super().clean(value)
         errors = []
         if value and not (value.get("table_caption") or "").strip():
             errors.append(_("Add a caption that says what the table shows."))
-        if value and not value.get("first_row_is_table_header"):
+        header = value.get("table_header_choice") if value else None
+        has_header_row = (
+            header in ("row", "both") if header else value.get("first_row_is_table_header")
+        )
+        if value and not has_header_row:
             errors.append(_("Make the first row a header row, so each column has a heading."))
         if errors:
             raise ValidationError(errors)
-        return value
+        return super().clean(value)
 
     class Meta:
         icon = "table"

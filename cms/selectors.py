@@ -70,7 +70,7 @@ def pages_due_for_review(*, within_days=0):
     pages = [
         page
         for model in reviewed_page_models()
-        for page in model.objects.filter(review_by__lte=cutoff).select_related("locale")
+        for page in model.objects.filter(review_by__lt=cutoff).select_related("locale")
     ]
     return sorted(pages, key=lambda page: (page.review_by, page.title))
 

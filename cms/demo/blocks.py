@@ -24,6 +24,7 @@ def table(caption, header, *rows):
         "table",
         {
             "table_caption": caption,
+            "table_header_choice": "row",
             "first_row_is_table_header": True,
             "first_col_is_header": False,
             "data": [list(header), *map(list, rows)],

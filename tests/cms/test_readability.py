@@ -9,8 +9,17 @@ TERMS = {"reablement": "support to get back on your feet", "care package": "your
 
 @pytest.mark.parametrize(
     "word, syllables",
-    [("care", 1), ("people", 2), ("social", 2), ("assessment", 3), ("services", 3),
-     ("reablement", 4), ("information", 4), ("independent", 4), ("helped", 1)],
+    [
+        ("care", 1),
+        ("people", 2),
+        ("social", 2),
+        ("assessment", 3),
+        ("services", 3),
+        ("reablement", 4),
+        ("information", 4),
+        ("independent", 4),
+        ("helped", 1),
+    ],
 )
 def test_syllables_are_estimated_for_common_words(word, syllables):
     assert readability.count_syllables(word) == syllables
@@ -19,7 +28,9 @@ def test_syllables_are_estimated_for_common_words(word, syllables):
 def test_sentences_split_without_breaking_on_common_abbreviations():
     text = "Dr. Patel will call you. We read every card!\nA heading with no full stop"
     assert readability.split_sentences(text) == [
-        "Dr. Patel will call you.", "We read every card!", "A heading with no full stop",
+        "Dr. Patel will call you.",
+        "We read every card!",
+        "A heading with no full stop",
     ]
 
 
@@ -78,8 +89,6 @@ def test_clauses_joined_by_linking_words_count_as_more_ideas():
 
 
 def test_module_does_not_import_django():
-    import sys
+    from pathlib import Path
 
-    source = open(readability.__file__).read()
-    assert "django" not in source
-    assert "cms.readability" in sys.modules
+    assert "django" not in Path(readability.__file__).read_text()

@@ -3,7 +3,9 @@ import pytest
 from cms.validators import heading_level_errors, link_text_errors, outline
 
 
-@pytest.mark.parametrize("text", ["click here", "Here", "read more", "Link", "more.", "Click here!"])
+@pytest.mark.parametrize(
+    "text", ["click here", "Here", "read more", "Link", "more.", "Click here!"]
+)
 def test_vague_link_text_is_refused_with_a_helpful_message(text):
     errors = link_text_errors(f'<p>To apply <a href="/apply/">{text}</a></p>')
     assert len(errors) == 1

@@ -1,0 +1,131 @@
+"""Public pages: what residents see, in English, Polish and Urdu."""
+
+import pytest
+
+from cms.models import InformationPage
+
+
+def _html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/getting-a-care-needs-assessment/",
+        "/support-for-unpaid-carers/",
+        "/how-we-use-your-feedback/",
+        "/easy-read-how-to-tell-us/",
+        "/easy-read-how-to-tell-us/text-only/",
+        "/get-help/",
+        "/news/",
+        "/news/new-how-did-we-do-cards/",
+        "/you-said-we-did/",
+    ],
+)
+def test_every_demo_page_type_renders_with_one_main_heading(client, demo_site, path):
+    html = _html(client, path)
+    assert html.count("<h1") == 1
+    assert 'id="main-content"' in html
+
+
+def test_information_page_renders_table_with_caption_and_header_row(client, demo_site):
+    html = _html(client, "/getting-a-care-needs-assessment/")
+    assert '<caption class="govuk-table__caption' in html
+    assert '<th scope="col" class="govuk-table__header">Step</th>' in html
+
+
+def test_information_page_shows_review_date(client, assessment_page):
+    html = _html(client, assessment_page.url)
+    assert "Next review due:" in html
+
+
+def test_information_page_links_to_its_easy_read_version(client, demo_site):
+    html = _html(client, "/how-we-use-your-feedback/")
+    assert 'href="/easy-read-how-to-tell-us/"' in html
+
+
+def test_easy_read_page_shows_pictures_with_alt_text(client, easy_read_page):
+    html = _html(client, easy_read_page.url)
+    assert 'alt="A green tick"' in html
+    assert "app-easy-read" in html
+    assert 'href="/easy-read-how-to-tell-us/text-only/"' in html
+
+
+def test_easy_read_text_only_version_has_no_pictures(client, easy_read_page):
+    html = _html(client, easy_read_page.url + "text-only/")
+    assert "<img" not in html
+    assert "We read every card." in html
+    assert "Show this page with pictures" in html
+
+
+def test_contact_page_offers_every_way_to_get_help(client, demo_site):
+    html = _html(client, "/get-help/")
+    for text in [
+        "tel:03001234567",
+        "Relay UK",
+        "British Sign Language",
+        "interpreter",
+        "Freepost RTXX-ABCD",
+        "You do not need a stamp.",
+    ]:
+        assert text in html
+
+
+def test_you_said_we_did_shows_empty_state_until_coproduction_supplies_entries(
+    client, demo_site, monkeypatch
+):
+    monkeypatch.setattr("cms.selectors.you_said_we_did_entries", lambda **filters: None)
+    html = _html(client, "/you-said-we-did/")
+    assert "Please come back soon." in html
+
+
+def test_you_said_we_did_passes_filters_to_the_coproduction_selector(
+    client, demo_site, monkeypatch
+):
+    calls = []
+
+    def entries(service=None, theme=None):
+        calls.append((service, theme))
+        return [{"you_said": "Letters were hard to read", "we_did": "We rewrote them"}]
+
+    monkeypatch.setattr("cms.selectors.you_said_we_did_entries", entries)
+    html = _html(client, "/you-said-we-did/?service=&theme=")
+    assert calls == [(None, None)]
+    assert "We rewrote them" in html
+
+
+def test_you_said_we_did_with_no_matches_says_so(client, demo_site, monkeypatch):
+    monkeypatch.setattr("cms.selectors.you_said_we_did_entries", lambda **filters: [])
+    html = _html(client, "/you-said-we-did/")
+    assert "No changes match your choices." in html
+
+
+def test_urdu_pages_are_right_to_left_in_urdu(client, demo_site):
+    for url in ["/ur/", "/ur/getting-a-care-needs-assessment/"]:
+        html = _html(client, url)
+        assert '<html lang="ur" dir="rtl"' in html
+    assert "نگہداشت کی ضروریات کا جائزہ" in _html(client, "/ur/getting-a-care-needs-assessment/")
+
+
+def test_polish_translation_is_left_to_right_in_polish(client, demo_site):
+    html = _html(client, "/pl/getting-a-care-needs-assessment/")
+    assert '<html lang="pl" dir="ltr"' in html
+    assert "Jak uzyskać ocenę potrzeb opiekuńczych" in html
+
+
+def test_language_switcher_links_to_the_same_page_in_each_language(client, demo_site):
+    html = _html(client, "/getting-a-care-needs-assessment/")
+    assert 'href="/pl/getting-a-care-needs-assessment/" lang="pl"' in html
+    assert 'href="/ur/getting-a-care-needs-assessment/" lang="ur"' in html
+
+
+def test_demo_page_is_translated_into_two_languages(demo_site):
+    page = InformationPage.objects.get(
+        slug="getting-a-care-needs-assessment", locale__language_code="en"
+    )
+    languages = {p.locale.language_code for p in page.get_translations().live()}
+    assert languages == {"pl", "ur"}
