@@ -1,8 +1,8 @@
 """Model tags with evidence: which sentence and which words made the classifier choose a label.
 
 For each label the model picks, the evidence sentence is the one the model scores highest for
-that label, and the matched words are the sentence's words with the largest positive weight in
-that label's linear model.
+that label, and the matched words are the sentence's words (single words, not stopwords) with the
+largest positive weight in that label's linear model.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .negation import annotate
+from .resources import stopwords
 from .sentiment import SentimentScorer, label_for
 from .text import normalise
 from .themes import ThemeTag
@@ -30,24 +31,18 @@ def explain_words(classifier, sentence: str, label: str, top: int = 3) -> tuple[
         return ()
     width = vector.shape[1]
     contributions = vector.multiply(np.asarray(coef).ravel()[:width]).tocsr()
-    order = np.argsort(-contributions.data)
     names = classifier.features.word_names()
-    surface = {t.stem: t.text for t in annotate(normalise(sentence))}
-    words = []
-    for position in order[:top]:
-        if contributions.data[position] <= 0:
+    surface = {t.stem: t.text for t in annotate(normalise(sentence)) if not t.negator}
+    stop = stopwords()
+    words: list[str] = []
+    for position in np.argsort(-contributions.data):
+        feature = names[contributions.indices[position]].removeprefix("not_")
+        word = surface.get(feature)
+        if contributions.data[position] <= 0 or len(words) >= top:
             break
-        words.append(_surface(names[contributions.indices[position]], surface))
+        if word and word not in stop and word not in words:
+            words.append(word)
     return tuple(words)
-
-
-def _surface(feature: str, surface: dict[str, str]) -> str:
-    parts = []
-    for part in feature.split(" "):
-        negated = part.startswith("not_")
-        word = surface.get(part.removeprefix("not_"), part.removeprefix("not_"))
-        parts.append(f"not {word}" if negated else word)
-    return " ".join(parts)
 
 
 def add_model_tags(classifier, analyses: Sequence, scorer: SentimentScorer) -> list:

@@ -38,7 +38,11 @@ def retrain(
     seed: int = 42,
     tolerance: float = 0.0,
 ) -> RetrainReport:
-    """Train a candidate on old + new examples; accept it only if held-back scores hold up."""
+    """Train a candidate on old + new examples; accept it only if held-back scores hold up.
+
+    ``tolerance`` is how much lower micro-F1 / sentiment accuracy may be (negative values
+    demand an improvement).
+    """
     train_part, holdout = split_examples(new_examples, holdout_fraction, seed)
     known = list(current.examples) if current else []
     training = list(dict.fromkeys([*known, *train_part]))

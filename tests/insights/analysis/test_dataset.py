@@ -9,8 +9,17 @@ def test_labels_are_split_on_semicolons_and_trimmed():
 
 
 def test_sentiment_from_words_and_numbers():
-    assert [map_sentiment(v) for v in ["Positive", "neg", "-2", "0", "3.5", "junk", None, "nan"]] == [
-        "positive", "negative", "negative", "neutral", "positive", None, None, None,
+    assert [
+        map_sentiment(v) for v in ["Positive", "neg", "-2", "0", "3.5", "junk", None, "nan"]
+    ] == [
+        "positive",
+        "negative",
+        "negative",
+        "neutral",
+        "positive",
+        None,
+        None,
+        None,
     ]
 
 

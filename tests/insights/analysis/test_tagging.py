@@ -34,9 +34,9 @@ def test_not_rude_at_all_is_not_a_negative_staff_attitude_mention(tagger):
 
 
 def test_rude_staff_is_a_negative_staff_attitude_mention(tagger):
-    assert _tags(tagger, "The receptionist was very rude to my dad.")["staff_attitude"].sentiment == (
-        "negative"
-    )
+    assert _tags(tagger, "The receptionist was very rude to my dad.")[
+        "staff_attitude"
+    ].sentiment == ("negative")
 
 
 def test_never_called_back_is_a_negative_communication_mention(tagger):
@@ -61,7 +61,10 @@ def test_each_clause_gets_its_own_sentiment(tagger):
 
 
 def test_multiword_phrase_allows_one_word_inside(tagger):
-    assert "get through" in _tags(tagger, "I couldn't get through to anyone")["getting_through"].matched_words
+    assert (
+        "get through"
+        in _tags(tagger, "I couldn't get through to anyone")["getting_through"].matched_words
+    )
     assert "communication" in _tags(tagger, "Please could someone ring me back")
 
 

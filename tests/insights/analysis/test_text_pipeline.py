@@ -7,12 +7,17 @@ def test_normalise_applies_nfkc_lowercases_and_strips_control_characters():
 
 
 def test_clean_folds_curly_quotes_but_keeps_case():
-    assert clean("Mum\u2019s carer \u201cSam\u201d") == "Mum's carer \"Sam\""
+    assert clean("Mum\u2019s carer \u201cSam\u201d") == 'Mum\'s carer "Sam"'
 
 
 def test_sentences_split_on_full_stops_but_not_after_titles():
     text = "Mr. Jones rang. Nobody called back! Is that right? yes"
-    assert split_sentences(text) == ["Mr. Jones rang.", "Nobody called back!", "Is that right?", "yes"]
+    assert split_sentences(text) == [
+        "Mr. Jones rang.",
+        "Nobody called back!",
+        "Is that right?",
+        "yes",
+    ]
 
 
 def test_sentences_split_on_line_breaks():
@@ -21,7 +26,12 @@ def test_sentences_split_on_line_breaks():
 
 def test_tokens_keep_contractions_whole():
     assert tokenise("The carer wasn't helpful, I'm upset") == [
-        "the", "carer", "wasn't", "helpful", "i'm", "upset",
+        "the",
+        "carer",
+        "wasn't",
+        "helpful",
+        "i'm",
+        "upset",
     ]
 
 
