@@ -31,7 +31,11 @@ class QuestionBlock(blocks.StructBlock):
         cleaned = super().clean(value)
         if cleaned.get("picture") and not cleaned.get("picture_alt"):
             raise blocks.StructBlockValidationError(
-                {"picture_alt": blocks.ValidationError(_("Describe the picture for people who can't see it."))}
+                {
+                    "picture_alt": blocks.ValidationError(
+                        _("Describe the picture for people who can't see it.")
+                    )
+                }
             )
         return cleaned
 

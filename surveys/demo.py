@@ -22,8 +22,12 @@ from surveys.submission import Comment, Submission
 DEMO_NAMESPACE = uuid.UUID("6f1c2b7e-3d4a-4c55-9e0f-2a1b3c4d5e6f")
 DEMO_RESPONSES = 360
 OVERALL_WEIGHTS = {  # skewed positive, as real FFT results are
-    OverallExperience.VERY_GOOD: 38, OverallExperience.GOOD: 27, OverallExperience.NEITHER: 10,
-    OverallExperience.POOR: 12, OverallExperience.VERY_POOR: 9, OverallExperience.DONT_KNOW: 4,
+    OverallExperience.VERY_GOOD: 38,
+    OverallExperience.GOOD: 27,
+    OverallExperience.NEITHER: 10,
+    OverallExperience.POOR: 12,
+    OverallExperience.VERY_POOR: 9,
+    OverallExperience.DONT_KNOW: 4,
 }
 
 
@@ -45,7 +49,8 @@ def _survey_index():
     if existing:
         return existing
     index = SurveyIndexPage(
-        title="Give feedback", slug="give-feedback",
+        title="Give feedback",
+        slug="give-feedback",
         introduction="Choose the service you want to tell us about.",
     )
     home.add_child(instance=index)
@@ -60,8 +65,11 @@ def _survey(index, spec):
     survey = SurveyPage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if survey is None:
         survey = SurveyPage(
-            title=spec["title"], slug=spec["slug"], service=service,
-            introduction=spec["introduction"], questions=spec["questions"],
+            title=spec["title"],
+            slug=spec["slug"],
+            service=service,
+            introduction=spec["introduction"],
+            questions=spec["questions"],
             easy_read_introduction=spec.get("easy_read_introduction", ""),
         )
         index.add_child(instance=survey)
@@ -110,7 +118,9 @@ def _responses(surveys):
             survey=survey,
             touchpoint=touchpoint,
             submission=_submission(rng, survey, overall),
-            channel=rng.choice([Channel.QR, Channel.QR, Channel.WEB_LINK, Channel.PAPER, Channel.PHONE]),
+            channel=rng.choice(
+                [Channel.QR, Channel.QR, Channel.WEB_LINK, Channel.PAPER, Channel.PHONE]
+            ),
             language=rng.choice(["en"] * 9 + ["pl"]),
             submission_token=uuid.uuid5(DEMO_NAMESPACE, f"response-{number}"),
             submitted_on=today - timedelta(days=rng.randint(0, 547)),

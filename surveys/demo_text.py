@@ -3,39 +3,62 @@
 
 def _questions(went_well="What went well?", do_better="What could we do better?"):
     return [
-        {"type": "overall", "value": {
-            "question": "Overall, how was your experience of our service?", "required": True,
-            "easy_read_question": "Was our service good or bad?",
-        }},
-        {"type": "free_text", "value": {
-            "question": went_well, "purpose": "went_well",
-            "hint": "Please do not include names or contact details.",
-            "easy_read_question": "What was good?",
-        }},
-        {"type": "free_text", "value": {
-            "question": do_better, "purpose": "do_better",
-            "hint": "Please do not include names or contact details.",
-            "easy_read_question": "What should we change?",
-        }},
-        {"type": "ascs_information", "value": {"question": (
-            "In the past year, have you generally found it easy or difficult to find "
-            "information and advice about support, services or benefits?"
-        )}},
+        {
+            "type": "overall",
+            "value": {
+                "question": "Overall, how was your experience of our service?",
+                "required": True,
+                "easy_read_question": "Was our service good or bad?",
+            },
+        },
+        {
+            "type": "free_text",
+            "value": {
+                "question": went_well,
+                "purpose": "went_well",
+                "hint": "Please do not include names or contact details.",
+                "easy_read_question": "What was good?",
+            },
+        },
+        {
+            "type": "free_text",
+            "value": {
+                "question": do_better,
+                "purpose": "do_better",
+                "hint": "Please do not include names or contact details.",
+                "easy_read_question": "What should we change?",
+            },
+        },
+        {
+            "type": "ascs_information",
+            "value": {
+                "question": (
+                    "In the past year, have you generally found it easy or difficult to find "
+                    "information and advice about support, services or benefits?"
+                )
+            },
+        },
     ]
 
 
 SERVICES = [
     {
-        "service": "Hospital discharge", "slug": "hospital-discharge",
+        "service": "Hospital discharge",
+        "slug": "hospital-discharge",
         "title": "How did we do? Leaving hospital",
         "description": "Support to leave hospital and settle back at home.",
-        "introduction": "You recently had help from our hospital discharge team. Tell us how it went.",
+        "introduction": (
+            "You recently had help from our hospital discharge team. Tell us how it went."
+        ),
         "questions": _questions(),
-        "touchpoints": [("Hospital discharge team – City Hospital", "hd7k2"),
-                        ("Discharge to assess beds", "hd3m9")],
+        "touchpoints": [
+            ("Hospital discharge team – City Hospital", "hd7k2"),
+            ("Discharge to assess beds", "hd3m9"),
+        ],
     },
     {
-        "service": "Carers' support", "slug": "carers-support",
+        "service": "Carers' support",
+        "slug": "carers-support",
         "title": "How did we do? Support for carers",
         "description": "Carers' assessments, respite and support for unpaid carers.",
         "introduction": "You look after someone and had contact with us. Tell us how it went.",
@@ -43,18 +66,24 @@ SERVICES = [
         "touchpoints": [("Carers assessment", "ca4p8"), ("Carers' centre drop-in", "ca9t2")],
     },
     {
-        "service": "Front door and contact centre", "slug": "front-door",
+        "service": "Front door and contact centre",
+        "slug": "front-door",
         "title": "How did we do? Contacting adult social care",
         "description": "The first contact: phone lines, the contact centre and online requests.",
         "introduction": "You contacted adult social care. Tell us how it went.",
         "questions": _questions(),
-        "touchpoints": [("Front door / contact centre", "fd2w6"), ("Community library desk", "fd8r4")],
+        "touchpoints": [
+            ("Front door / contact centre", "fd2w6"),
+            ("Community library desk", "fd8r4"),
+        ],
     },
 ]
 
 POLISH_SURVEY = {
     "title": "Jak nam poszło? Wyjście ze szpitala",
-    "introduction": "Niedawno pomógł Ci nasz zespół ds. wypisów ze szpitala. Powiedz nam, jak poszło.",
+    "introduction": (
+        "Niedawno pomógł Ci nasz zespół ds. wypisów ze szpitala. Powiedz nam, jak poszło."
+    ),
     "invitation": "Powiedz nam, jak nam poszło. To zajmie 2 minuty i nie musisz podawać imienia.",
     "thank_you_message": "Dziękujemy. Czytamy każdy komentarz.",
     "questions": {

@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import GovUKFormMixin
@@ -11,6 +12,7 @@ from surveys.choices import (
     EQUALITY_FIELDS,
     AscsInformation,
     AscsSatisfaction,
+    Channel,
     HelpedBy,
     OverallExperience,
 )
@@ -22,7 +24,11 @@ HONEYPOT_FIELD = "website"
 
 def _field_for_block(block_type, value, easy_read):
     label = (easy_read and value.get("easy_read_question")) or value["question"]
-    common = {"label": label, "required": bool(value.get("required")), "help_text": value.get("hint") or ""}
+    common = {
+        "label": label,
+        "required": bool(value.get("required")),
+        "help_text": value.get("hint") or "",
+    }
     if block_type == "free_text":
         return forms.CharField(
             max_length=FREE_TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5}), **common
@@ -61,13 +67,17 @@ class SurveyResponseForm(GovUKFormMixin, forms.Form):
         self.about_you_names = []
         if survey.include_helper_question:
             self.fields["helped_by"] = forms.ChoiceField(
-                label=_("Did someone help you fill this in?"), choices=HelpedBy.choices,
-                widget=forms.RadioSelect, required=False,
+                label=_("Did someone help you fill this in?"),
+                choices=HelpedBy.choices,
+                widget=forms.RadioSelect,
+                required=False,
             )
         if survey.include_about_you:
             for name, (label, choices) in EQUALITY_FIELDS.items():
                 self.fields[name] = forms.ChoiceField(
-                    label=label, choices=choices.choices, widget=forms.RadioSelect,
+                    label=label,
+                    choices=choices.choices,
+                    widget=forms.RadioSelect,
                     required=False,
                 )
                 self.about_you_names.append(name)
@@ -76,7 +86,9 @@ class SurveyResponseForm(GovUKFormMixin, forms.Form):
         """(bound field, block value) pairs, so templates can show easy read pictures."""
         return [
             (self[name], value)
-            for name, (_key, _type, value) in zip(self.question_names, self.question_specs, strict=True)
+            for name, (_key, _type, value) in zip(
+                self.question_names, self.question_specs, strict=True
+            )
         ]
 
     def about_you_fields(self):
@@ -106,7 +118,9 @@ class SurveyResponseForm(GovUKFormMixin, forms.Form):
             helped_by=data.get("helped_by") or "",
             equality={name: data.get(name) or "" for name in self.about_you_names},
         )
-        for (key, block_type, value), name in zip(self.question_specs, self.question_names, strict=True):
+        for (key, block_type, value), name in zip(
+            self.question_specs, self.question_names, strict=True
+        ):
             answer = data.get(name)
             if answer in (None, "", []):
                 continue
@@ -163,3 +177,25 @@ class ReceiptLookupForm(GovUKFormMixin, forms.Form):
         if len(raw) != 10:
             raise forms.ValidationError(_("Enter the 10 letters and numbers of your receipt code."))
         return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+STAFF_CHANNELS = [
+    (value, label)
+    for value, label in Channel.choices
+    if value in {Channel.PAPER, Channel.PHONE, Channel.EASY_READ, Channel.INTERPRETER}
+]
+
+
+class StaffEntryForm(SurveyResponseForm):
+    """A paper card or phone call, keyed in by staff: adds the channel and the date given."""
+
+    channel = forms.ChoiceField(choices=STAFF_CHANNELS, initial=Channel.PAPER)
+    date_given = forms.DateField(
+        label=_("Date on the card, or of the call"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_date_given(self):
+        value = self.cleaned_data["date_given"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date can't be in the future."))
+        return value

@@ -67,7 +67,9 @@ def response_submit(
             response.save()
             FreeTextAnswer.objects.bulk_create(
                 FreeTextAnswer(
-                    response=response, question_key=c.question_key, purpose=c.purpose,
+                    response=response,
+                    question_key=c.question_key,
+                    purpose=c.purpose,
                     text=c.text.strip(),
                 )
                 for c in comments
@@ -103,9 +105,7 @@ def response_withdraw(*, receipt_code):
     with transaction.atomic():
         ContactRequest.objects.filter(response=response).delete()
         response.delete()
-    transaction.on_commit(
-        lambda: response_withdrawn.send(sender=Response, response_id=response_id)
-    )
+    transaction.on_commit(lambda: response_withdrawn.send(sender=Response, response_id=response_id))
     return True
 
 

@@ -12,7 +12,12 @@ from surveys.choices import Channel
 from surveys.forms import ContactRequestForm, ReceiptLookupForm, SurveyResponseForm
 from surveys.models import Response, Touchpoint
 from surveys.ratelimit import submission_allowed
-from surveys.services import SurveyClosed, contact_request_create, response_submit, response_withdraw
+from surveys.services import (
+    SurveyClosed,
+    contact_request_create,
+    response_submit,
+    response_withdraw,
+)
 
 VIA_CHANNELS = {"qr": Channel.QR, "kiosk": Channel.KIOSK}
 
@@ -29,9 +34,11 @@ def _channel(request, touchpoint, easy_read):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def touchpoint_survey(request, code, easy_read=False):
-    touchpoint = Touchpoint.objects.select_related("survey", "service").filter(
-        code=code.lower(), is_active=True
-    ).first()
+    touchpoint = (
+        Touchpoint.objects.select_related("survey", "service")
+        .filter(code=code.lower(), is_active=True)
+        .first()
+    )
     if touchpoint is None:
         return render(request, "surveys/unknown_code.html", {"code": code}, status=404)
     return survey_respond(

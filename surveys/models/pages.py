@@ -31,7 +31,9 @@ class SurveyPage(Page):
     """A How Did We Do survey, built from question blocks by an engagement lead."""
 
     service = models.ForeignKey(
-        "surveys.Service", on_delete=models.PROTECT, related_name="surveys",
+        "surveys.Service",
+        on_delete=models.PROTECT,
+        related_name="surveys",
         help_text=_("The service this survey asks about."),
     )
     invitation = models.CharField(

@@ -44,7 +44,9 @@ class Touchpoint(models.Model):
         "surveys.SurveyPage", on_delete=models.PROTECT, related_name="touchpoints"
     )
     default_channel = models.CharField(
-        max_length=20, choices=Channel.choices, default=Channel.WEB_LINK,
+        max_length=20,
+        choices=Channel.choices,
+        default=Channel.WEB_LINK,
         help_text=_("Recorded when someone types the short address."),
     )
     is_active = models.BooleanField(default=True)

@@ -47,7 +47,10 @@ class Response(models.Model):
         "surveys.Service", on_delete=models.PROTECT, related_name="responses"
     )
     touchpoint = models.ForeignKey(
-        "surveys.Touchpoint", on_delete=models.SET_NULL, null=True, blank=True,
+        "surveys.Touchpoint",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="responses",
     )
     channel = models.CharField(max_length=20, choices=Channel.choices)
@@ -58,10 +61,10 @@ class Response(models.Model):
     ascs_satisfaction = models.PositiveSmallIntegerField(
         choices=AscsSatisfaction.choices, null=True, blank=True
     )
-    ascs_information = models.CharField(
-        max_length=20, choices=AscsInformation.choices, blank=True
+    ascs_information = models.CharField(max_length=20, choices=AscsInformation.choices, blank=True)
+    answers = models.JSONField(
+        default=dict, blank=True, help_text="Choice answers by question key."
     )
-    answers = models.JSONField(default=dict, blank=True, help_text="Choice answers by question key.")
     helped_by = models.CharField(max_length=20, choices=HelpedBy.choices, blank=True)
 
     age_band = _equality_field(AgeBand)

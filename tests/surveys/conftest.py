@@ -6,13 +6,29 @@ from surveys.blocks import choice_options
 from surveys.models import Service, SurveyIndexPage, SurveyPage, Touchpoint
 
 QUESTIONS = [
-    {"type": "overall", "value": {"question": "Overall, how was your experience?", "required": True}},
+    {
+        "type": "overall",
+        "value": {"question": "Overall, how was your experience?", "required": True},
+    },
     {"type": "free_text", "value": {"question": "What went well?", "purpose": "went_well"}},
-    {"type": "free_text", "value": {"question": "What could we do better?", "purpose": "do_better"}},
-    {"type": "single_choice", "value": {"question": "How did you first contact us?",
-                                        "options": choice_options("Phone", "Email", "In person")}},
-    {"type": "multiple_choice", "value": {"question": "What help did you get?",
-                                          "options": choice_options("Assessment", "Equipment", "Respite")}},
+    {
+        "type": "free_text",
+        "value": {"question": "What could we do better?", "purpose": "do_better"},
+    },
+    {
+        "type": "single_choice",
+        "value": {
+            "question": "How did you first contact us?",
+            "options": choice_options("Phone", "Email", "In person"),
+        },
+    },
+    {
+        "type": "multiple_choice",
+        "value": {
+            "question": "What help did you get?",
+            "options": choice_options("Assessment", "Equipment", "Respite"),
+        },
+    },
     {"type": "ascs_satisfaction", "value": {"question": "How satisfied are you?"}},
 ]
 
@@ -86,3 +102,61 @@ def polish_survey(survey):
             child.value["question"] = "Ogólnie, jak oceniasz nasze usługi?"
     translated.save_revision().publish()
     return translated
+
+
+def _user_with(django_user_model, username, *codenames, is_staff=True):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(
+        username=username, email=f"{username}@council.example", password="x", is_staff=is_staff
+    )
+    access_admin = Permission.objects.get(codename="access_admin")
+    user.user_permissions.add(access_admin)
+    if is_staff:
+        # Staff can't use the admin until they have an authenticator (MFA).
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+        TOTP.activate(user, generate_totp_secret())
+    for codename in codenames:
+        app_label, name = codename.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=name)
+        )
+    return user
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return _user_with(
+        django_user_model,
+        "lead",
+        "surveys.view_response",
+        "surveys.enter_paper_response",
+        "surveys.export_response",
+        "surveys.view_touchpoint",
+    )
+
+
+@pytest.fixture
+def unredacted_user(django_user_model):
+    return _user_with(
+        django_user_model,
+        "safeguarding",
+        "surveys.view_response",
+        "surveys.view_unredacted_text",
+        "surveys.export_response",
+        "surveys.view_contactrequest",
+        "surveys.change_contactrequest",
+        "surveys.delete_contactrequest",
+    )
+
+
+@pytest.fixture
+def plain_staff(django_user_model):
+    return _user_with(django_user_model, "noperms")
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client

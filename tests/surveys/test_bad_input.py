@@ -117,11 +117,13 @@ def test_flood_from_one_client_is_slowed_down(client, touchpoint, keys, settings
 def test_rate_limit_is_per_client(client, touchpoint, keys, settings):
     settings.SURVEY_RATE_LIMIT = (1, 600)
     first = client.post(
-        "/f/hd7k2", {"submission_token": str(uuid.uuid4()), f"q_{keys['overall']}": "good"},
+        "/f/hd7k2",
+        {"submission_token": str(uuid.uuid4()), f"q_{keys['overall']}": "good"},
         REMOTE_ADDR="10.0.0.1",
     )
     other = client.post(
-        "/f/hd7k2", {"submission_token": str(uuid.uuid4()), f"q_{keys['overall']}": "good"},
+        "/f/hd7k2",
+        {"submission_token": str(uuid.uuid4()), f"q_{keys['overall']}": "good"},
         REMOTE_ADDR="10.0.0.2",
     )
     assert (first.status_code, other.status_code) == (302, 302)

@@ -31,7 +31,9 @@ def test_survey_page_says_it_is_not_monitored_and_gives_999(client, touchpoint):
 
 def test_qr_submission_records_touchpoint_channel_and_day_only(client, touchpoint, keys):
     response = _post(
-        client, "/f/hd7k2?via=qr", keys,
+        client,
+        "/f/hd7k2?via=qr",
+        keys,
         **{f"q_{keys['went_well']}": "Kind staff who listened.", "helped_by": "family"},
     )
     assert response.status_code == 302

@@ -1,0 +1,95 @@
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from surveys.models import Service, Touchpoint
+from surveys.staff import urls as staff_urls
+
+
+@hooks.register("register_admin_urls")
+def register_staff_urls():
+    return [path("feedback/", include(staff_urls, namespace="surveys_staff"))]
+
+
+class QrLinksColumn(Column):
+    def get_value(self, instance):
+        return format_html(
+            '<a href="{}">SVG</a> · <a href="{}">PNG</a> · <a href="{}?touchpoint={}&output=pdf">'
+            "{}</a>",
+            reverse("surveys_staff:qr-svg", args=[instance.pk]),
+            reverse("surveys_staff:qr-png", args=[instance.pk]),
+            reverse("surveys_staff:cards"),
+            instance.pk,
+            _("Card (PDF)"),
+        )
+
+
+class TouchpointViewSet(SnippetViewSet):
+    model = Touchpoint
+    icon = "pick"
+    menu_label = _("Touchpoints")
+    list_display = ["name", "code", "service", "is_active", QrLinksColumn("qr", label=_("QR code"))]
+    list_filter = ["service", "is_active"]
+    search_fields = ["name", "code"]
+
+
+class ServiceViewSet(SnippetViewSet):
+    model = Service
+    icon = "group"
+    menu_label = _("Services")
+    list_display = ["name", "slug"]
+
+
+register_snippet(TouchpointViewSet)
+register_snippet(ServiceViewSet)
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_feedback_menu():
+    items = [
+        (_("Responses"), "surveys_staff:responses", "form", "surveys.view_response"),
+        (_("Key in a card"), "surveys_staff:entry-choose", "edit", "surveys.enter_paper_response"),
+        (_("Import"), "surveys_staff:import", "upload", "surveys.enter_paper_response"),
+        (_("Export"), "surveys_staff:export", "download", "surveys.export_response"),
+        (_("Print cards"), "surveys_staff:cards", "doc-full", "surveys.view_touchpoint"),
+        (
+            _("Contact requests"),
+            "surveys_staff:contact-requests",
+            "mail",
+            "surveys.view_contactrequest",
+        ),
+    ]
+    from wagtail.admin.menu import Menu
+
+    menu = Menu(
+        items=[
+            PermissionMenuItem(label, reverse(url), icon_name=icon, permission=perm, order=i)
+            for i, (label, url, icon, perm) in enumerate(items)
+        ]
+    )
+    return SubmenuMenuItem(_("Feedback"), menu, icon_name="form", order=150)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "surveys.view_unredacted", _("View unredacted"), _("Viewed comments before redaction")
+    )
+    actions.register_action("surveys.export", _("Export"), _("Exported responses"))
+    actions.register_action(
+        "surveys.view_contact_details", _("View contact details"), _("Viewed contact requests")
+    )

@@ -1,0 +1,71 @@
+"""Anonymous means anonymous: nothing that identifies the device or visit is stored."""
+
+import uuid
+
+from django.apps import apps
+from django.contrib.sessions.models import Session
+from django.db import connection
+
+from surveys.models import Response
+
+CLIENT_IP = "203.0.113.77"
+USER_AGENT = "Mozilla/5.0 (Linux; Android 14; PrivacyTestPhone) Mobile Safari/537.36"
+
+
+def _all_stored_text():
+    """Every text-like value in every table, as one string per row."""
+    rows = []
+    with connection.cursor() as cursor:
+        for model in apps.get_models():
+            table = model._meta.db_table
+            if table not in connection.introspection.table_names():
+                continue
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - table names from Django
+            rows.extend(f"{table}: {row!r}" for row in cursor.fetchall())
+    return rows
+
+
+def test_no_ip_user_agent_or_session_is_stored_anywhere(client, touchpoint, keys):
+    client.get("/f/hd7k2?via=qr", REMOTE_ADDR=CLIENT_IP, HTTP_USER_AGENT=USER_AGENT)
+    session_cookie = client.cookies.get("sessionid")
+    client.post(
+        "/f/hd7k2?via=qr",
+        {
+            "submission_token": str(uuid.uuid4()),
+            f"q_{keys['overall']}": "good",
+            f"q_{keys['went_well']}": "Friendly team",
+        },
+        REMOTE_ADDR=CLIENT_IP,
+        HTTP_USER_AGENT=USER_AGENT,
+    )
+    assert Response.objects.count() == 1
+    stored = "\n".join(_all_stored_text())
+    assert CLIENT_IP not in stored
+    assert "PrivacyTestPhone" not in stored
+    assert session_cookie is None
+    assert Session.objects.count() == 0
+
+
+def test_resident_gets_no_cookie_but_the_csrf_one(client, touchpoint, keys):
+    page = client.get("/f/hd7k2")
+    assert set(page.cookies) <= {"csrftoken"}
+    done = client.post(
+        "/f/hd7k2", {"submission_token": str(uuid.uuid4()), f"q_{keys['overall']}": "good"}
+    )
+    assert set(done.cookies) <= {"csrftoken"}
+
+
+def test_response_keeps_the_day_not_the_time(touchpoint, keys, client):
+    client.post("/f/hd7k2", {"submission_token": str(uuid.uuid4()), f"q_{keys['overall']}": "good"})
+    field_types = {f.name: f.get_internal_type() for f in Response._meta.get_fields() if f.concrete}
+    assert field_types["submitted_on"] == "DateField"
+    assert "DateTimeField" not in field_types.values()
+
+
+def test_survey_pages_load_no_third_party_resources(client, touchpoint):
+    import re
+
+    html = client.get("/f/hd7k2").content.decode()
+    sources = re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', html)
+    assert sources, "expected the page's own stylesheet and script"
+    assert all(source.startswith("/") and not source.startswith("//") for source in sources)

@@ -1,0 +1,152 @@
+import csv
+import io
+import uuid
+from datetime import date, timedelta
+
+from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
+
+from surveys.choices import Channel
+from surveys.models import ContactRequest, FreeTextAnswer, Response
+from surveys.services import response_submit
+from surveys.submission import Comment, Submission
+
+
+def _entry_data(keys, **extra):
+    data = {
+        "submission_token": str(uuid.uuid4()),
+        "channel": "paper",
+        "date_given": "2026-03-14",
+        f"q_{keys['overall']}": "poor",
+        f"q_{keys['do_better']}": "Call me back on 07700 900123 please",
+    }
+    data.update(extra)
+    return data
+
+
+def test_paper_card_is_keyed_in_with_channel_and_card_date(staff_client, touchpoint, keys):
+    response = staff_client.post(f"/admin/feedback/enter/{touchpoint.pk}/", _entry_data(keys))
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/feedback/enter/{touchpoint.pk}/"
+    stored = Response.objects.get()
+    assert (stored.channel, stored.submitted_on, stored.touchpoint) == (
+        Channel.PAPER,
+        date(2026, 3, 14),
+        touchpoint,
+    )
+    assert stored.comments.get().purpose == "do_better"
+
+
+def test_phone_feedback_records_phone_channel(staff_client, touchpoint, keys):
+    staff_client.post(f"/admin/feedback/enter/{touchpoint.pk}/", _entry_data(keys, channel="phone"))
+    assert Response.objects.get().channel == Channel.PHONE
+
+
+def test_card_date_in_future_is_refused(staff_client, touchpoint, keys):
+    future = (date.today() + timedelta(days=3)).isoformat()
+    response = staff_client.post(
+        f"/admin/feedback/enter/{touchpoint.pk}/", _entry_data(keys, date_given=future)
+    )
+    assert "can&#x27;t be in the future" in response.content.decode()
+    assert Response.objects.count() == 0
+
+
+def test_staff_without_permission_cannot_key_in(client, plain_staff, touchpoint, keys):
+    client.force_login(plain_staff)
+    response = client.post(f"/admin/feedback/enter/{touchpoint.pk}/", _entry_data(keys))
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert Response.objects.count() == 0
+
+
+def _store(touchpoint, keys, text="Ring me on 07700 900123, Mrs Jones"):
+    response, _ = response_submit(
+        survey=touchpoint.survey,
+        touchpoint=touchpoint,
+        channel=Channel.QR,
+        submission=Submission(
+            overall="poor", comments=[Comment(keys["do_better"], "do_better", text)]
+        ),
+    )
+    return response
+
+
+def test_response_list_hides_comments_without_permission(staff_client, touchpoint, keys):
+    _store(touchpoint, keys)
+    html = staff_client.get("/admin/feedback/responses/").content.decode()
+    assert "Hospital discharge" in html
+    assert "07700 900123" not in html
+
+
+def test_unredacted_view_is_allowed_with_permission_and_audited(
+    client, unredacted_user, touchpoint, keys
+):
+    stored = _store(touchpoint, keys)
+    client.force_login(unredacted_user)
+    html = client.get(f"/admin/feedback/responses/{stored.pk}/").content.decode()
+    assert "07700 900123" in html
+    entry = ModelLogEntry.objects.get(action="surveys.view_unredacted")
+    assert entry.user_id == unredacted_user.pk
+    assert entry.object_id == str(stored.pk)
+
+
+def test_export_csv_leaves_out_comments_by_default(staff_client, touchpoint, keys):
+    _store(touchpoint, keys)
+    response = staff_client.get("/admin/feedback/export/?file_format=csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 1
+    assert rows[0]["overall"] == "poor"
+    assert rows[0]["touchpoint"] == "hd7k2"
+    assert "do_better" not in rows[0]
+    assert "07700" not in response.content.decode()
+    assert ModelLogEntry.objects.filter(action="surveys.export").count() == 1
+
+
+def test_export_with_comments_needs_unredacted_permission(staff_client, touchpoint, keys):
+    _store(touchpoint, keys)
+    response = staff_client.get("/admin/feedback/export/?file_format=csv&include_comments=on")
+    assert "Your role can&#x27;t export comments." in response.content.decode()
+    assert ModelLogEntry.objects.filter(action="surveys.export").count() == 0
+
+
+def test_export_xlsx_with_comments_for_permitted_user(client, unredacted_user, touchpoint, keys):
+    _store(touchpoint, keys)
+    client.force_login(unredacted_user)
+    response = client.get("/admin/feedback/export/?file_format=xlsx&include_comments=on")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    values = dict(zip(header, [cell.value for cell in sheet[2]], strict=True))
+    assert values["do_better"] == "Ring me on 07700 900123, Mrs Jones"
+    assert values["service"] == "Hospital discharge"
+
+
+def test_contact_requests_are_visible_only_with_permission(
+    client, staff_user, unredacted_user, touchpoint, keys
+):
+    stored = _store(touchpoint, keys)
+    ContactRequest.objects.create(
+        response=stored,
+        name="Pat Example",
+        phone="07700 900456",
+        preferred_contact="phone",
+        created_on=date.today(),
+    )
+    client.force_login(staff_user)
+    assert "Pat Example" not in client.get("/admin/feedback/contact-requests/").content.decode()
+    client.force_login(unredacted_user)
+    assert "Pat Example" in client.get("/admin/feedback/contact-requests/").content.decode()
+
+
+def test_contact_details_can_be_deleted_on_their_own(client, unredacted_user, touchpoint, keys):
+    stored = _store(touchpoint, keys)
+    contact = ContactRequest.objects.create(
+        response=stored,
+        name="Pat Example",
+        phone="07700 900456",
+        preferred_contact="phone",
+        created_on=date.today(),
+    )
+    client.force_login(unredacted_user)
+    client.post(f"/admin/feedback/contact-requests/{contact.pk}/delete/")
+    assert ContactRequest.objects.count() == 0
+    assert Response.objects.filter(pk=stored.pk).exists()
+    assert FreeTextAnswer.objects.filter(response=stored).exists()
