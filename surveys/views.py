@@ -46,12 +46,24 @@ def touchpoint_survey(request, code, easy_read=False):
     )
 
 
-def survey_respond(request, *, survey, touchpoint, easy_read=False):
-    """Show and handle a survey, for its own page or a touchpoint's short link."""
-    survey = survey.localized.specific
-    if not survey.live:
-        raise Http404
-    context = {"survey": survey, "page": survey, "touchpoint": touchpoint, "easy_read": easy_read}
+def survey_respond(request, *, survey, touchpoint, easy_read=False, preview=False):
+    """Show and handle a survey, for its own page or a touchpoint's short link.
+
+    In an editor's preview the draft is shown as residents will see it, but nothing is stored.
+    """
+    if not preview:
+        survey = survey.localized.specific
+        if not survey.live:
+            raise Http404
+    context = {
+        "survey": survey,
+        "page": survey,
+        "touchpoint": touchpoint,
+        "easy_read": easy_read,
+        "preview": preview,
+    }
+    if preview and request.method == "POST":
+        return render(request, "surveys/thanks.html", context)
     if not survey.accepting_responses:
         return render(request, "surveys/survey_closed.html", context, status=410)
     form = SurveyResponseForm(request.POST or None, survey=survey, easy_read=easy_read)

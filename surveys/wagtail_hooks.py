@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from surveys.models import Service, Touchpoint
+from surveys.models import Service, SurveyPage, Touchpoint
 from surveys.staff import urls as staff_urls
 
 
@@ -93,3 +93,16 @@ def register_log_actions(actions):
     actions.register_action(
         "surveys.view_contact_details", _("View contact details"), _("Viewed contact requests")
     )
+
+
+@hooks.register("register_page_header_buttons")
+def survey_print_buttons(page, user, view_name, next_url=None):
+    from wagtail.admin.widgets import Button
+
+    if page.specific_class is SurveyPage and user.has_perm("surveys.view_touchpoint"):
+        yield Button(
+            _("Large print version"),
+            reverse("surveys_staff:large-print", args=[page.pk]),
+            icon_name="doc-full",
+            priority=60,
+        )

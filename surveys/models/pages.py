@@ -88,6 +88,11 @@ class SurveyPage(Page):
 
         return survey_respond(request, survey=self, touchpoint=None)
 
+    def serve_preview(self, request, mode_name):
+        from surveys.views import survey_respond
+
+        return survey_respond(request, survey=self, touchpoint=None, preview=True)
+
     def question_blocks(self):
         """(key, block type, value) for each question, in order."""
         return [(child.id, child.block_type, child.value) for child in self.questions]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from surveys.staff import cards, contacts, entry, exports, imports, responses
+from surveys.staff import cards, contacts, entry, exports, imports, large_print, responses
 
 app_name = "surveys_staff"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("import/", imports.import_responses, name="import"),
     path("export/", exports.export_responses, name="export"),
     path("cards/", cards.cards, name="cards"),
+    path("surveys/<int:pk>/large-print/", large_print.large_print, name="large-print"),
     path("touchpoints/<int:pk>/qr.svg", cards.touchpoint_qr_svg, name="qr-svg"),
     path("touchpoints/<int:pk>/qr.png", cards.touchpoint_qr_png, name="qr-png"),
     path("contact-requests/", contacts.contact_request_list, name="contact-requests"),

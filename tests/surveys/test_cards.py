@@ -69,3 +69,13 @@ def test_cards_need_permission(client, plain_staff, touchpoint, path):
 def test_cards_need_login(client, touchpoint):
     response = client.get(f"/admin/feedback/touchpoints/{touchpoint.pk}/qr.png")
     assert response.status_code == 302
+
+
+def test_large_print_version_has_every_question_and_answer(staff_client, survey):
+    html = staff_client.get(f"/admin/feedback/surveys/{survey.pk}/large-print/").content.decode()
+    assert "Overall, how was your experience?" in html
+    assert "Neither good nor poor" in html
+    assert "What could we do better?" in html
+    assert "In person" in html  # single-choice option
+    assert "Prefer not to say" in html  # About you section
+    assert "css/large-print.css" in html
