@@ -176,7 +176,7 @@ def build(home):
         body=feedback_body(easy, you_said),
         easy_read_version=easy,
     )
-    news = _news(home)
+    news, news_item = _news(home)
     return {
         "contact": contact,
         "you_said": you_said,
@@ -185,6 +185,7 @@ def build(home):
         "carers": carers,
         "feedback": feedback,
         "news": news,
+        "news_item": news_item,
     }
 
 
@@ -196,7 +197,7 @@ def _news(home):
         title="News and updates",
         summary="What is new in adult social care feedback.",
     )
-    child_page(
+    item, _ = child_page(
         news,
         NewsPage,
         "new-how-did-we-do-cards",
@@ -209,4 +210,4 @@ def _news(home):
             )
         ],
     )
-    return news
+    return news, item

@@ -2,6 +2,7 @@
 
 from wagtail.models import Locale
 
+from cms.demo import urdu
 from cms.demo.blocks import heading, inset, page_link, paragraph, table
 from cms.demo.tree import publish
 
@@ -120,7 +121,12 @@ def translate(page, language, fields):
 
 
 def build(home, pages):
-    """Translate the home page and the assessment page into Polish and Urdu."""
+    """Home and assessment pages in Polish and Urdu; one page of every other type in Urdu."""
     for language in ("pl", "ur"):
         translate(home, language, HOME[language])
         translate(pages["assessment"], language, _assessment(language, pages["contact"]))
+    translate(pages["contact"], "ur", urdu.CONTACT)
+    translate(pages["easy_read"], "ur", urdu.easy_read_page())
+    translate(pages["you_said"], "ur", urdu.YOU_SAID)
+    translate(pages["news"], "ur", urdu.NEWS_INDEX)
+    translate(pages["news_item"], "ur", urdu.NEWS)
