@@ -1,4 +1,13 @@
+"""Accounts: invitation-only sign-up, GOV.UK-styled allauth forms, and who must use MFA."""
+
+from allauth.account import forms as account_forms
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.base.forms import AuthenticateForm as BaseAuthenticateForm
+from allauth.mfa.totp.forms import ActivateTOTPForm as BaseActivateTOTPForm
+from django.urls import reverse
+
+from core.forms import GovUKFormMixin
+from core.roles import STAFF_ROLES
 
 
 class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
@@ -6,3 +15,54 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def get_login_redirect_url(self, request):
+        """Staff go to the admin; board members to their boards."""
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            return super().get_login_redirect_url(request)
+        return reverse("coproduction:board-list")
+
+
+def mfa_required_for(user):
+    """Staff, superusers and anyone in a staff role must protect their account with MFA."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return user.groups.filter(name__in=STAFF_ROLES).exists()
+
+
+def has_authenticator(user):
+    from allauth.mfa.utils import is_mfa_enabled
+
+    return is_mfa_enabled(user)
+
+
+class LoginForm(GovUKFormMixin, account_forms.LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Labels, not placeholders; the reset link sits under the form.
+        self.fields["password"].help_text = ""
+        self.fields["password"].widget.attrs.pop("aria-describedby", None)
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+
+
+class ResetPasswordForm(GovUKFormMixin, account_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(GovUKFormMixin, account_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ChangePasswordForm(GovUKFormMixin, account_forms.ChangePasswordForm):
+    pass
+
+
+class ActivateTOTPForm(GovUKFormMixin, BaseActivateTOTPForm):
+    pass
+
+
+class AuthenticateForm(GovUKFormMixin, BaseAuthenticateForm):
+    pass

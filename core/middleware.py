@@ -57,3 +57,31 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(body, status=503)
         response["Retry-After"] = "30"
         return response
+
+
+class MfaRequiredMiddleware:
+    """Staff and staff roles can do nothing until they have set up an authenticator app (TOTP).
+
+    Only the account pages (to set it up or sign out), static files and the health check are open
+    to them before then. Applies in every environment; see docs/roles-and-permissions.md.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.shortcuts import redirect
+
+        from core.accounts import has_authenticator, mfa_required_for
+
+        exempt = ("/accounts/", settings.STATIC_URL, settings.MEDIA_URL, "/healthz")
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and not request.path.startswith(exempt)
+            and mfa_required_for(user)
+            and not has_authenticator(user)
+        ):
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)

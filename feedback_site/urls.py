@@ -1,3 +1,4 @@
+from allauth.account.views import login as allauth_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -9,6 +10,8 @@ from core.views import health
 
 urlpatterns = [
     path("healthz", health, name="healthz"),
+    # Wagtail's own login form would skip allauth's throttling and MFA: use allauth's instead.
+    path("admin/login/", allauth_login, name="admin-login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

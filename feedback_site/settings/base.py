@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.middleware.MfaRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -158,6 +159,20 @@ ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 ACCOUNT_ADAPTER = "core.accounts.InvitationOnlyAccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env("SITE_NAME", "How Did We Do")
+ACCOUNT_FORMS = {
+    "login": "core.accounts.LoginForm",
+    "reset_password": "core.accounts.ResetPasswordForm",
+    "reset_password_from_key": "core.accounts.ResetPasswordKeyForm",
+    "change_password": "core.accounts.ChangePasswordForm",
+}
+MFA_FORMS = {
+    "activate_totp": "core.accounts.ActivateTOTPForm",
+    "authenticate": "core.accounts.AuthenticateForm",
+}
+# The Wagtail admin signs in through allauth, so login throttling and MFA apply there too.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 LOGIN_REDIRECT_URL = "/admin/"
 LOGIN_URL = "account_login"
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
@@ -230,4 +245,7 @@ LOGGING = {
 # Generous, because a day centre's tablet or a care home shares one address.
 SURVEY_RATE_LIMIT = (int(env("SURVEY_RATE_LIMIT", "30")), 600)
 # How staff screens show comments to people without the unredacted-text permission.
-SURVEYS_TEXT_REDACTOR = env("SURVEYS_TEXT_REDACTOR", "surveys.redaction.redact_for_display")
+SURVEYS_TEXT_REDACTOR = env("SURVEYS_TEXT_REDACTOR", "insights.redaction.redact_text")
+
+# Themes engine. Safeguarding flags must get an outcome within this many hours.
+SAFEGUARDING_RESPONSE_HOURS = int(env("SAFEGUARDING_RESPONSE_HOURS", "24"))

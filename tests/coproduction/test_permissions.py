@@ -1,0 +1,86 @@
+"""Every role against every co-production page (docs/roles-and-permissions.md, 'Pages')."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduction.choices import ActionStatus, MinutesStatus
+from tests.coproduction.factories import ActionFactory, MeetingFactory, MinutesFactory
+
+ROLES = [
+    "anonymous", "member", "chair", "other_board_member", "officer", "engagement_lead",
+    "safeguarding_lead", "administrator",
+]
+SIGNED_IN = set(ROLES) - {"anonymous"}
+ON_THE_BOARD = {"member", "chair", "officer", "engagement_lead"}
+CAN_INVITE = {"officer", "engagement_lead", "administrator"}
+
+
+@pytest.fixture
+def scene(board, minutes):
+    minutes.status = MinutesStatus.CIRCULATED
+    minutes.save()
+    earlier = MeetingFactory(board=board, starts_at=timezone.now() - datetime.timedelta(days=90))
+    MinutesFactory(meeting=earlier, status=MinutesStatus.PUBLISHED, approved_at=timezone.now())
+    action = ActionFactory(board=board, meeting=minutes.meeting)
+    ActionFactory(board=board, status=ActionStatus.DONE, you_said="x", we_did="y",
+                  published_at=timezone.now())
+    return {"board": board, "meeting": minutes.meeting, "published": earlier, "action": action}
+
+
+def _urls(scene):
+    slug, pk = scene["board"].slug, scene["meeting"].pk
+    return {
+        "you-said-we-did": reverse("coproduction:you-said-we-did"),
+        "minutes-index": reverse("coproduction:minutes-index", args=[slug]),
+        "minutes-public": reverse("coproduction:minutes-public", args=[slug, scene["published"].pk]),
+        "board-list": reverse("coproduction:board-list"),
+        "board-detail": reverse("coproduction:board-detail", args=[slug]),
+        "meeting-detail": reverse("coproduction:meeting-detail", args=[slug, pk]),
+        "minutes-review": reverse("coproduction:minutes-review", args=[slug, pk]),
+        "theme-review": reverse("coproduction:theme-review", args=[slug, pk]),
+        "action-log": reverse("coproduction:action-log", args=[slug]),
+        "action-detail": reverse("coproduction:action-detail", args=[slug, scene["action"].pk]),
+        "invite": reverse("coproduction:invite", args=[slug]),
+    }
+
+
+# Who gets the page (200); everyone else signed in gets 403, anonymous people are sent to sign in.
+ALLOWED = {
+    "you-said-we-did": set(ROLES),
+    "minutes-index": set(ROLES),
+    "minutes-public": set(ROLES),
+    "board-list": SIGNED_IN,
+    "board-detail": ON_THE_BOARD,
+    "meeting-detail": ON_THE_BOARD,
+    "minutes-review": ON_THE_BOARD,
+    "theme-review": ON_THE_BOARD,
+    "action-log": ON_THE_BOARD,
+    "action-detail": ON_THE_BOARD,
+    "invite": CAN_INVITE,
+}
+
+
+@pytest.mark.parametrize("page", sorted(ALLOWED))
+@pytest.mark.parametrize("role", ROLES)
+def test_role_against_page(client, request, scene, role, page):
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    response = client.get(_urls(scene)[page])
+    if role in ALLOWED[page]:
+        assert response.status_code == 200
+    elif role == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == 403
+
+
+def test_table_covers_every_url_in_the_app(scene):
+    from coproduction import urls
+
+    names = {pattern.name for pattern in urls.urlpatterns}
+    covered = set(ALLOWED) | {"invitation-accept", "minutes-transition"}
+    assert names == covered
