@@ -249,3 +249,13 @@ SURVEYS_TEXT_REDACTOR = env("SURVEYS_TEXT_REDACTOR", "insights.redaction.redact_
 
 # Themes engine. Safeguarding flags must get an outcome within this many hours.
 SAFEGUARDING_RESPONSE_HOURS = int(env("SAFEGUARDING_RESPONSE_HOURS", "24"))
+
+# Retention (UK GDPR storage limitation), applied daily by `manage.py apply_retention`.
+# See surveys/retention.py and docs/privacy/dpia.md. The privacy notice states these periods.
+RETENTION_FREE_TEXT_MONTHS = int(env("RETENTION_FREE_TEXT_MONTHS", "24"))
+# True: old comments keep only their redacted form (SURVEYS_TEXT_REDACTOR). False: text removed.
+RETENTION_FREE_TEXT_REDACT = env_bool("RETENTION_FREE_TEXT_REDACT", True)
+RETENTION_CONTACT_DAYS_AFTER_CLOSE = int(env("RETENTION_CONTACT_DAYS_AFTER_CLOSE", "30"))
+RETENTION_OPEN_CONTACT_MONTHS = int(env("RETENTION_OPEN_CONTACT_MONTHS", "12"))
+# Unset: anonymous answers are kept for trend reporting. A number: whole responses deleted after it.
+RETENTION_RESPONSE_YEARS = int(env("RETENTION_RESPONSE_YEARS", "0")) or None
