@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .negation import Token, annotate
+from .regex_gate import GatedPattern
 from .text import stem, tokenise
 from .themes import Theme
 
@@ -56,7 +57,7 @@ class ThemeMatcher:
     def __init__(self, themes: Sequence[Theme], masks: Iterable[str] = ()) -> None:
         self.themes = list(themes)
         self._index: dict[str, list[_Phrase]] = {}
-        self._patterns: list[tuple[int, list[tuple[re.Pattern, bool]]]] = []
+        self._patterns: list[tuple[int, list[GatedPattern]]] = []
         for position, theme in enumerate(self.themes):
             self._add_theme(position, theme)
         for candidates in self._index.values():
@@ -76,7 +77,7 @@ class ThemeMatcher:
             problem = _phrase_key(phrase) in problems
             entry = _Phrase(stems, exact, position, problem, has_negator)
             self._index.setdefault(stems[0], []).append(entry)
-        compiled = [(re.compile(p), p.startswith("(?#problem)")) for p in theme.patterns]
+        compiled = [GatedPattern(p, p.startswith("(?#problem)")) for p in theme.patterns]
         if compiled:
             self._patterns.append((position, compiled))
 
@@ -97,13 +98,14 @@ class ThemeMatcher:
                     continue
                 covered.update((phrase.theme_index, i) for i in range(start, end))
                 self._record(found, phrase, tokens[start:end])
+        present = {token.text for token in tokens}
         for position, patterns in self._patterns:
-            for pattern, problem in patterns:
-                hit = pattern.search(sentence)
+            for pattern in patterns:
+                hit = pattern.may_match(present) and pattern.regex.search(sentence)
                 if hit:
                     match = found.setdefault(position, ThemeMatch(self.themes[position]))
                     match.words.append(hit.group().strip())
-                    match.problem |= problem
+                    match.problem |= pattern.flag
                     match.multiword = True
         return [found[key] for key in sorted(found)]
 

@@ -29,6 +29,7 @@ _ROLE = re.compile(
     r"friend|granddaughter|grandson|niece|nephew)(?:,)?\s+"
     rf"({NAME}(?:\s+{NAME})?)"
 )
+_LOWER_WORD = re.compile(r"[a-z]+")
 _WORD = re.compile(r"\b[A-Za-z][a-z]+(?:['-][A-Za-z][a-z]+)?\b")
 _NOT_NAMES = word_set(
     "The A An And But Or So Then This That They She He It We You I Is Was Were Are Has Had Have "
@@ -55,6 +56,8 @@ def name_spans(text: str, use_first_names: bool = True) -> list[tuple[int, int]]
 
 def _first_name_spans(text: str) -> list[tuple[int, int]]:
     names = loader.word_set("first_names")
+    if names.isdisjoint(_LOWER_WORD.findall(text.lower())):
+        return []
     spans = []
     words = list(_WORD.finditer(text))
     for position, match in enumerate(words):

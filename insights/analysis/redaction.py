@@ -100,8 +100,7 @@ def _is_old_date(match: re.Match, text: str) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= datetime.date.today().year - 10
 
 
-_RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], bool] | None, int]] = [
-    ("email", EMAIL, None, 0),
+_DIGITS_RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], bool] | None, int]] = [
     ("date_of_birth", LABELLED_DOB, None, 1),
     ("date_of_birth", BARE_DATE, _is_old_date, 0),
     ("nhs_number", NHS_NUMBER, _is_nhs, 0),
@@ -110,13 +109,17 @@ _RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], bool] | None, int]
     ("address", ADDRESS, _is_address, 0),
     ("address", FLAT, None, 0),
 ]
+_DIGIT = re.compile(r"\d")
 
 
 def redact(text: str, use_first_names: bool = True) -> RedactionResult:
     """Replace personal data in ``text`` with placeholders such as ``[phone]``."""
     counts: dict[str, int] = {}
-    for kind, pattern, check, group in _RULES:
-        text = _substitute(text, kind, pattern, check, group, counts)
+    if "@" in text:
+        text = _substitute(text, "email", EMAIL, None, 0, counts)
+    if _DIGIT.search(text):  # every other pattern needs a digit
+        for kind, pattern, check, group in _DIGITS_RULES:
+            text = _substitute(text, kind, pattern, check, group, counts)
     spans = name_spans(text, use_first_names)
     for start, end in reversed(spans):
         text = text[:start] + PLACEHOLDERS["name"] + text[end:]

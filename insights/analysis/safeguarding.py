@@ -8,9 +8,9 @@ silenced. Every flag is for a person to review; nothing here is a decision.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .regex_gate import GatedPattern
 from .resources import loader, stopwords
 from .sentiment import reference_analyser
 from .spelling import SpellingCorrector, canonical_tokens
@@ -37,7 +37,7 @@ class _Category:
     name: str
     keywords: frozenset[str]
     negatable_keywords: frozenset[str]
-    patterns: tuple[tuple[re.Pattern, bool], ...]
+    patterns: tuple[GatedPattern, ...]
 
 
 class SafeguardingDetector:
@@ -50,11 +50,13 @@ class SafeguardingDetector:
                 name,
                 frozenset(spec.get("keywords", [])),
                 frozenset(spec.get("negatable", [])),
-                tuple((re.compile(p), p.startswith("(?#negatable)")) for p in spec["patterns"]),
+                tuple(GatedPattern(p, p.startswith("(?#negatable)")) for p in spec["patterns"]),
             )
             for name, spec in signals["categories"].items()
         ]
         self.negatable_words = frozenset().union(*(c.negatable_keywords for c in self.categories))
+        self.all_keywords = frozenset().union(*(c.keywords for c in self.categories))
+        self._cache: dict[str, list[SafeguardingFlag]] = {}
         known = set(reference_analyser().lexicon) | stopwords() | set(signals["do_not_correct"])
         self.corrector = SpellingCorrector(signals["vocabulary"], known_words=known)
 
@@ -64,11 +66,26 @@ class SafeguardingDetector:
         return [flag for sentence in sentences for flag in self.detect_sentence(sentence)]
 
     def detect_sentence(self, sentence: str) -> list[SafeguardingFlag]:
+        """Flags for one sentence (cached per sentence)."""
+        cached = self._cache.get(sentence)
+        if cached is None:
+            if len(self._cache) >= 100_000:
+                self._cache.clear()
+            cached = self._cache[sentence] = self._detect(sentence)
+        return list(cached)
+
+    def _detect(self, sentence: str) -> list[SafeguardingFlag]:
         tokens = canonical_tokens(sentence, self.corrector)
         canonical = " ".join(tokens)
+        present = set(tokens)
         flags = []
         for category in self.categories:
-            words = self._keyword_hits(category, tokens) + self._pattern_hits(category, canonical)
+            words = (
+                self._keyword_hits(category, tokens)
+                if not category.keywords.isdisjoint(present)
+                else []
+            )
+            words += self._pattern_hits(category, canonical, present)
             if words:
                 flags.append(SafeguardingFlag(category.name, sentence, tuple(dict.fromkeys(words))))
         return flags
@@ -84,12 +101,14 @@ class SafeguardingDetector:
             hits.append(token)
         return hits
 
-    def _pattern_hits(self, category: _Category, canonical: str) -> list[str]:
+    def _pattern_hits(self, category: _Category, canonical: str, present: set[str]) -> list[str]:
         hits = []
-        for pattern, negatable in category.patterns:
-            for match in pattern.finditer(canonical):
+        for pattern in category.patterns:
+            if not pattern.may_match(present):
+                continue
+            for match in pattern.regex.finditer(canonical):
                 preceding = canonical[: match.start()].split()
-                if negatable and _negated(preceding, self.negatable_words):
+                if pattern.flag and _negated(preceding, self.negatable_words):
                     continue
                 hits.append(match.group().strip())
         return hits

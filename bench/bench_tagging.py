@@ -1,0 +1,188 @@
+"""Throughput of the themes engine on one core (a script, not a test).
+
+    python bench/bench_tagging.py                       # synthetic comments, 1k / 10k / 100k
+    python bench/bench_tagging.py --csv FILE --text-column feedback --sizes 1000,10000
+
+Comments are generated from templates with varied fillers (median about 15 words, 1-3
+sentences), or read from a CSV (cycled if it has fewer rows than asked). Each size runs in a
+fresh ``Tagger`` in this single process, so the per-sentence caches start cold; wall-clock and
+CPU time are both reported (CPU time is steadier on a busy machine). Two modes:
+"rules" is tagging with sentiment (no redaction, no safeguarding); "full" adds both. The last
+line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from insights.analysis import Tagger, split_sentences  # noqa: E402
+
+OPENINGS = [
+    "The {role} was {adj} {when}",
+    "My {family} has had care for {n} years",
+    "We waited {n} weeks for {thing} {when}",
+    "Nobody called me back about {thing}",
+    "I rang the duty team {n} times {when}",
+    "The {role} never turned up {when}",
+    "Staff at the {place} were {adj} and {adj2}",
+    "I could not get through on the phone {when}",
+    "The {thing} took {n} months",
+    "{Name} from the council explained {thing} {when}",
+    "I was not told what was happening with {thing}",
+    "The {place} is {adj} and the {role} is {adj2}",
+    "Since {thing} my {family} is much more {state}",
+    "The charges for {thing} are {adj}",
+]
+ENDINGS = [
+    "",
+    "Thank you.",
+    "Please sort it out.",
+    "It made a real difference.",
+    "I had to chase it {n} times.",
+    "We need more {thing} in this area.",
+    "Really {adj}.",
+    "Overall {adj} service.",
+    "The {role} was not rude at all.",
+]
+FILL = {
+    "role": [
+        "carer",
+        "social worker",
+        "occupational therapist",
+        "manager",
+        "receptionist",
+        "care worker",
+        "support worker",
+        "nurse",
+    ],
+    "adj": [
+        "lovely",
+        "rude",
+        "helpful",
+        "slow",
+        "kind",
+        "awful",
+        "brilliant",
+        "confusing",
+        "excellent",
+        "poor",
+        "unhelpful",
+        "caring",
+        "late",
+        "expensive",
+    ],
+    "adj2": ["patient", "dismissive", "friendly", "rushed", "professional", "cheerful"],
+    "family": ["mum", "dad", "husband", "wife", "son", "daughter", "nan", "brother"],
+    "thing": [
+        "an assessment",
+        "respite",
+        "a care package",
+        "the financial assessment",
+        "a blue badge",
+        "equipment",
+        "a carer's assessment",
+        "direct payments",
+        "an interpreter",
+        "the easy read letter",
+        "hospital discharge",
+        "a review",
+    ],
+    "place": ["day centre", "care home", "office", "hospital", "library hub", "contact centre"],
+    "state": ["independent", "confident", "settled", "isolated", "happy", "lonely"],
+    "Name": ["Sarah", "Dave", "Mrs Patel", "Tom", "Aisha", "Mr Jones"],
+    "when": ["", "last week", "this morning", "in March", "after the review", "on Tuesday",
+             "every time", "over Christmas", "since the summer", "at the weekend", "yesterday",
+             "for my {family}", "when {family} came home", "during the visit", "in the evening",
+             "before the hospital stay", "after {n} days", "since January", "at night", "today"],
+}
+
+
+def synthetic_comments(count: int, seed: int = 1) -> list[str]:
+    """``count`` varied, realistic-length comments."""
+    rng = random.Random(seed)
+
+    def fill(template: str) -> str:
+        values = {key: rng.choice(options) for key, options in FILL.items()}
+        values["when"] = values["when"].format(family=values["family"], n=rng.randint(2, 9))
+        return template.format(n=rng.randint(2, 40), **values).replace(" .", ".").strip()
+
+    comments = []
+    for _ in range(count):
+        parts = [fill(rng.choice(OPENINGS)) + rng.choice([".", "!", ""])]
+        for _ in range(rng.choice([0, 1, 1, 2])):
+            parts.append(fill(rng.choice(ENDINGS)))
+        comments.append(" ".join(p for p in parts if p))
+    return comments
+
+
+def csv_comments(path: str, column: str, count: int) -> list[str]:
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        texts = [row[column] for row in csv.DictReader(handle) if (row[column] or "").strip()]
+    return list(itertools.islice(itertools.cycle(texts), count))
+
+
+def run(comments: list[str], mode: str) -> dict:
+    tagger = Tagger(redact=mode == "full", safeguarding=mode == "full")
+    started, cpu_started = time.perf_counter(), time.process_time()
+    tags = sum(len(analysis.tags) for analysis in tagger.analyse_many(comments))
+    seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
+    return {
+        "mode": mode,
+        "n": len(comments),
+        "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu, 3),
+        "comments_per_second": round(len(comments) / seconds),
+        "comments_per_cpu_second": round(len(comments) / cpu),
+        "tags": tags,
+        "distinct_sentences": len({s for text in comments for s in split_sentences(text)}),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Themes engine throughput on one core")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--modes", default="rules,full")
+    parser.add_argument("--csv")
+    parser.add_argument("--text-column", default="feedback")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    biggest = max(sizes)
+    if args.csv:
+        pool = csv_comments(args.csv, args.text_column, biggest)
+    else:
+        pool = synthetic_comments(biggest)
+    words = [len(text.split()) for text in pool[:10000]]
+    print(
+        f"source: {'csv' if args.csv else 'synthetic'}; median words {statistics.median(words)}; "
+        f"pid {os.getpid()}, one process"
+    )
+    Tagger().analyse("warm up: load lexicons and compile patterns once")
+    results = []
+    for mode in args.modes.split(","):
+        for size in sizes:
+            result = run(pool[:size], mode)
+            results.append(result)
+            print(
+                f"{mode:5} n={size:>7}  {result['seconds']:8.2f} s  "
+                f"{result['comments_per_second']:>7} comments/s  "
+                f"({result['comments_per_cpu_second']} per CPU second; "
+                f"{result['distinct_sentences']} distinct sentences)"
+            )
+    print(json.dumps({"source": "csv" if args.csv else "synthetic", "results": results}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
