@@ -1,0 +1,131 @@
+"""Retention: how long each kind of feedback data is kept, applied by `manage.py apply_retention`.
+
+Periods come from settings (see `feedback_site/settings/base.py`):
+
+- `RETENTION_FREE_TEXT_MONTHS`: comments older than this keep only their redacted form
+  (`RETENTION_FREE_TEXT_REDACT`, using `SURVEYS_TEXT_REDACTOR`) or lose their text entirely.
+  Either way `text_removed_on` records the day, so a comment is never processed twice.
+- `RETENTION_CONTACT_DAYS_AFTER_CLOSE`: closed contact requests are deleted this long after closing.
+- `RETENTION_OPEN_CONTACT_MONTHS`: contact requests never closed are deleted after this long.
+- `RETENTION_RESPONSE_YEARS`: optional; whole responses older than this are deleted. `None` keeps
+  the anonymous answers for trend reporting.
+
+Everything runs in one transaction and is idempotent, so it is safe to run every day.
+"""
+
+import calendar
+import logging
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from surveys.models import ContactRequest, FreeTextAnswer, Response
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RetentionReport:
+    """What one run did (or, in a dry run, would do)."""
+
+    comments_redacted: int = 0
+    comments_removed: int = 0
+    closed_contacts_deleted: int = 0
+    open_contacts_deleted: int = 0
+    responses_deleted: int = 0
+
+    def as_dict(self):
+        return asdict(self)
+
+
+def months_before(day, months):
+    """The same day of the month `months` earlier (the month's last day if it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last_day))
+
+
+@dataclass(frozen=True)
+class RetentionCutoffs:
+    """The last day that is still kept, for each rule (None: the rule is off)."""
+
+    free_text: date
+    closed_contact: date
+    open_contact: date
+    response: date | None
+
+    @classmethod
+    def from_settings(cls, today):
+        years = settings.RETENTION_RESPONSE_YEARS
+        return cls(
+            free_text=months_before(today, settings.RETENTION_FREE_TEXT_MONTHS),
+            closed_contact=today - timedelta(days=settings.RETENTION_CONTACT_DAYS_AFTER_CLOSE),
+            open_contact=months_before(today, settings.RETENTION_OPEN_CONTACT_MONTHS),
+            response=months_before(today, 12 * years) if years else None,
+        )
+
+
+def retention_apply(*, dry_run=False, today=None):
+    """Apply every retention rule once. Returns a RetentionReport with the counts.
+
+    A dry run does the same work inside the transaction and then rolls it back.
+    """
+    today = today or timezone.localdate()
+    cutoffs = RetentionCutoffs.from_settings(today)
+    report = RetentionReport()
+    with transaction.atomic():
+        _delete_old_responses(cutoffs, report)
+        _delete_contact_requests(cutoffs, report)
+        _remove_old_comment_text(cutoffs, report, today)
+        if dry_run:
+            transaction.set_rollback(True)
+    if not dry_run:
+        logger.info("Retention applied", extra={"task": "apply_retention", **report.as_dict()})
+    return report
+
+
+def _delete_old_responses(cutoffs, report):
+    if cutoffs.response is None:
+        return
+    old = Response.objects.filter(submitted_on__lt=cutoffs.response)
+    # Contact details go with their response, never left behind without it.
+    ContactRequest.objects.filter(response__in=old).delete()
+    report.responses_deleted = old.delete()[1].get(Response._meta.label, 0)
+
+
+def _delete_contact_requests(cutoffs, report):
+    closed = ContactRequest.objects.filter(
+        status=ContactRequest.Status.CLOSED, closed_on__lt=cutoffs.closed_contact
+    )
+    never_closed = ContactRequest.objects.filter(
+        status=ContactRequest.Status.OPEN, created_on__lt=cutoffs.open_contact
+    )
+    report.closed_contacts_deleted = closed.delete()[0]
+    report.open_contacts_deleted = never_closed.delete()[0]
+
+
+def _remove_old_comment_text(cutoffs, report, today):
+    redact = _redactor()
+    old = FreeTextAnswer.objects.filter(
+        text_removed_on__isnull=True, response__submitted_on__lt=cutoffs.free_text
+    ).only("id", "text")
+    changed = []
+    for comment in old.iterator(chunk_size=500):
+        comment.text = redact(comment.text) if redact else ""
+        comment.text_removed_on = today
+        changed.append(comment)
+    FreeTextAnswer.objects.bulk_update(changed, ["text", "text_removed_on"], batch_size=500)
+    if redact:
+        report.comments_redacted = len(changed)
+    else:
+        report.comments_removed = len(changed)
+
+
+def _redactor():
+    if not settings.RETENTION_FREE_TEXT_REDACT or not settings.SURVEYS_TEXT_REDACTOR:
+        return None
+    return import_string(settings.SURVEYS_TEXT_REDACTOR)

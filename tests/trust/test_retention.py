@@ -1,0 +1,189 @@
+"""Retention rules, with a frozen clock: what is kept, what goes, and that running twice is safe."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from freezegun import freeze_time
+
+from surveys.models import ContactRequest, FreeTextAnswer, Response
+from surveys.retention import months_before, retention_apply
+from surveys.services import response_submit
+from surveys.submission import Comment, Submission
+
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _retention_settings(settings):
+    settings.RETENTION_FREE_TEXT_MONTHS = 24
+    settings.RETENTION_FREE_TEXT_REDACT = True
+    settings.SURVEYS_TEXT_REDACTOR = "surveys.redaction.redact_for_display"
+    settings.RETENTION_CONTACT_DAYS_AFTER_CLOSE = 30
+    settings.RETENTION_OPEN_CONTACT_MONTHS = 12
+    settings.RETENTION_RESPONSE_YEARS = None
+
+
+@pytest.fixture
+def give(survey, touchpoint, keys):
+    def give(submitted_on, text="Jo at 12 Acacia Road was kind"):
+        submission = Submission(
+            overall="good", comments=[Comment(keys["went_well"], "went_well", text)]
+        )
+        response, _ = response_submit(
+            survey=survey,
+            touchpoint=touchpoint,
+            submission=submission,
+            channel="paper",
+            submitted_on=submitted_on,
+        )
+        return response
+
+    return give
+
+
+def _contact(response, *, created_on, closed_on=None):
+    return ContactRequest.objects.create(
+        response=response,
+        name="Jo Bloggs",
+        phone="07700 900123",
+        preferred_contact="phone",
+        created_on=created_on,
+        status="closed" if closed_on else "open",
+        closed_on=closed_on,
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2026, 6, 15), 24, date(2024, 6, 15)),
+        (date(2026, 3, 31), 1, date(2026, 2, 28)),
+        (date(2026, 1, 10), 1, date(2025, 12, 10)),
+        (date(2024, 2, 29), 12, date(2023, 2, 28)),
+    ],
+)
+def test_months_before_handles_short_months_and_years(day, months, expected):
+    assert months_before(day, months) == expected
+
+
+@freeze_time(TODAY)
+def test_comment_older_than_the_period_keeps_only_its_redacted_form(give):
+    old = give(date(2024, 6, 14))
+    report = retention_apply()
+    comment = FreeTextAnswer.objects.get(response=old)
+    assert comment.text == "[comment hidden]"
+    assert comment.text_removed_on == TODAY
+    assert report.comments_redacted == 1
+    assert Response.objects.filter(pk=old.pk).exists(), "the anonymous answers stay"
+
+
+@freeze_time(TODAY)
+def test_comment_exactly_at_the_period_is_kept(give):
+    give(date(2024, 6, 15))
+    assert retention_apply().comments_redacted == 0
+    assert FreeTextAnswer.objects.get().text_removed_on is None
+
+
+@freeze_time(TODAY)
+def test_comment_text_is_removed_when_redaction_is_off(give, settings):
+    settings.RETENTION_FREE_TEXT_REDACT = False
+    give(date(2020, 1, 1))
+    report = retention_apply()
+    assert FreeTextAnswer.objects.get().text == ""
+    assert (report.comments_removed, report.comments_redacted) == (1, 0)
+
+
+@freeze_time(TODAY)
+def test_second_run_changes_nothing(give):
+    give(date(2020, 1, 1))
+    retention_apply()
+    second = retention_apply()
+    assert set(second.as_dict().values()) == {0}
+
+
+@freeze_time(TODAY)
+def test_redacted_comment_is_not_redacted_again_later(give, settings):
+    give(date(2020, 1, 1))
+    retention_apply()
+    settings.SURVEYS_TEXT_REDACTOR = "tests.trust.test_retention.shout"
+    with freeze_time(date(2027, 1, 1)):
+        retention_apply()
+    assert FreeTextAnswer.objects.get().text == "[comment hidden]"
+
+
+def shout(text):
+    return text.upper()
+
+
+@freeze_time(TODAY)
+def test_closed_contact_request_is_deleted_after_the_period_and_feedback_kept(give):
+    response = give(date(2026, 4, 1))
+    _contact(response, created_on=date(2026, 4, 1), closed_on=date(2026, 5, 15))
+    assert retention_apply().closed_contacts_deleted == 1
+    assert not ContactRequest.objects.exists()
+    assert Response.objects.filter(pk=response.pk).exists()
+
+
+@freeze_time(TODAY)
+def test_recently_closed_contact_request_is_kept(give):
+    response = give(date(2026, 4, 1))
+    _contact(response, created_on=date(2026, 4, 1), closed_on=date(2026, 5, 16))
+    assert retention_apply().closed_contacts_deleted == 0
+    assert ContactRequest.objects.exists()
+
+
+@freeze_time(TODAY)
+def test_open_contact_request_is_kept_until_the_open_period_ends(give):
+    recent = give(date(2025, 6, 15))
+    stale = give(date(2025, 6, 14))
+    _contact(recent, created_on=date(2025, 6, 15))
+    _contact(stale, created_on=date(2025, 6, 14))
+    assert retention_apply().open_contacts_deleted == 1
+    assert list(ContactRequest.objects.values_list("response", flat=True)) == [recent.pk]
+
+
+@freeze_time(TODAY)
+def test_responses_are_kept_forever_by_default(give):
+    give(date(2010, 1, 1))
+    assert retention_apply().responses_deleted == 0
+    assert Response.objects.count() == 1
+
+
+@freeze_time(TODAY)
+def test_response_period_deletes_old_responses_with_comments_and_contacts(give, settings):
+    settings.RETENTION_RESPONSE_YEARS = 6
+    old = give(date(2020, 6, 14))
+    kept = give(date(2020, 6, 15))
+    _contact(old, created_on=date(2020, 6, 14))
+    report = retention_apply()
+    assert report.responses_deleted == 1
+    assert list(Response.objects.all()) == [kept]
+    assert not FreeTextAnswer.objects.filter(response_id=old.pk).exists()
+    assert not ContactRequest.objects.exists()
+
+
+@freeze_time(TODAY)
+def test_dry_run_reports_but_changes_nothing(give):
+    response = give(date(2020, 1, 1))
+    _contact(response, created_on=date(2020, 1, 1), closed_on=date(2020, 2, 1))
+    report = retention_apply(dry_run=True)
+    assert (report.comments_redacted, report.closed_contacts_deleted) == (1, 1)
+    assert FreeTextAnswer.objects.get().text_removed_on is None
+    assert ContactRequest.objects.count() == 1
+
+
+@freeze_time(TODAY)
+def test_command_reports_counts_and_dry_run(give):
+    give(date(2020, 1, 1))
+    out = io.StringIO()
+    call_command("apply_retention", "--dry-run", stdout=out)
+    assert "Would have comments redacted: 1" in out.getvalue()
+    assert "Dry run: nothing was changed." in out.getvalue()
+    assert FreeTextAnswer.objects.get().text_removed_on is None
+    out = io.StringIO()
+    call_command("apply_retention", stdout=out)
+    assert "Done: comments redacted: 1" in out.getvalue()
+    assert "Comments given before 2024-06-15" in out.getvalue()
+    assert FreeTextAnswer.objects.get().text_removed_on == TODAY
