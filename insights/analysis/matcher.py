@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .negation import Token, annotate
-from .regex_gate import GatedPattern
+from .regex_gate import GatedPattern, PatternIndex
 from .text import stem, tokenise
 from .themes import Theme
 
@@ -63,6 +63,9 @@ class ThemeMatcher:
         for candidates in self._index.values():
             candidates.sort(key=lambda phrase: -len(phrase.stems))
         masks = sorted(set(masks), key=len, reverse=True)
+        self._pattern_index = PatternIndex(
+            [(position, pattern) for position, patterns in self._patterns for pattern in patterns]
+        )
         alternatives = "|".join(map(re.escape, masks))
         self._mask = re.compile(rf"\b(?:{alternatives})\b") if masks else None
 
@@ -99,14 +102,13 @@ class ThemeMatcher:
                 covered.update((phrase.theme_index, i) for i in range(start, end))
                 self._record(found, phrase, tokens[start:end])
         present = {token.text for token in tokens}
-        for position, patterns in self._patterns:
-            for pattern in patterns:
-                hit = pattern.may_match(present) and pattern.regex.search(sentence)
-                if hit:
-                    match = found.setdefault(position, ThemeMatch(self.themes[position]))
-                    match.words.append(hit.group().strip())
-                    match.problem |= pattern.flag
-                    match.multiword = True
+        for position, pattern in self._pattern_index.candidates(present):
+            hit = pattern.regex.search(sentence)
+            if hit:
+                match = found.setdefault(position, ThemeMatch(self.themes[position]))
+                match.words.append(hit.group().strip())
+                match.problem |= pattern.flag
+                match.multiword = True
         return [found[key] for key in sorted(found)]
 
     @staticmethod

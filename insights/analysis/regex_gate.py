@@ -58,3 +58,24 @@ class GatedPattern:
 
     def may_match(self, tokens: set[str] | frozenset[str]) -> bool:
         return self.words is None or not self.words.isdisjoint(tokens)
+
+
+class PatternIndex:
+    """Patterns indexed by their first words, so a sentence only tries the ones it could match."""
+
+    def __init__(self, entries: list[tuple[object, GatedPattern]]) -> None:
+        self._entries = entries
+        self._always = [i for i, (_, p) in enumerate(entries) if p.words is None]
+        self._by_word: dict[str, list[int]] = {}
+        for i, (_, pattern) in enumerate(entries):
+            for word in pattern.words or ():
+                self._by_word.setdefault(word, []).append(i)
+
+    def candidates(self, present: set[str]) -> list[tuple[object, GatedPattern]]:
+        """(key, pattern) pairs worth trying on a sentence with these tokens, in input order."""
+        chosen = set(self._always)
+        for word in present:
+            found = self._by_word.get(word)
+            if found:
+                chosen.update(found)
+        return [self._entries[i] for i in sorted(chosen)]

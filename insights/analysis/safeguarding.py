@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .regex_gate import GatedPattern
+from .regex_gate import GatedPattern, PatternIndex
 from .resources import loader, stopwords
 from .sentiment import reference_analyser
 from .spelling import SpellingCorrector, canonical_tokens
@@ -56,6 +56,9 @@ class SafeguardingDetector:
         ]
         self.negatable_words = frozenset().union(*(c.negatable_keywords for c in self.categories))
         self.all_keywords = frozenset().union(*(c.keywords for c in self.categories))
+        self._patterns = PatternIndex(
+            [(index, p) for index, c in enumerate(self.categories) for p in c.patterns]
+        )
         self._cache: dict[str, list[SafeguardingFlag]] = {}
         known = set(reference_analyser().lexicon) | stopwords() | set(signals["do_not_correct"])
         self.corrector = SpellingCorrector(signals["vocabulary"], known_words=known)
@@ -78,17 +81,17 @@ class SafeguardingDetector:
         tokens = canonical_tokens(sentence, self.corrector)
         canonical = " ".join(tokens)
         present = set(tokens)
-        flags = []
-        for category in self.categories:
-            words = (
-                self._keyword_hits(category, tokens)
-                if not category.keywords.isdisjoint(present)
-                else []
-            )
-            words += self._pattern_hits(category, canonical, present)
-            if words:
-                flags.append(SafeguardingFlag(category.name, sentence, tuple(dict.fromkeys(words))))
-        return flags
+        words: dict[int, list[str]] = {}
+        if not self.all_keywords.isdisjoint(present):
+            for index, category in enumerate(self.categories):
+                words[index] = self._keyword_hits(category, tokens)
+        for index, pattern in self._patterns.candidates(present):
+            words.setdefault(index, []).extend(self._pattern_hits(pattern, canonical))
+        return [
+            SafeguardingFlag(self.categories[i].name, sentence, tuple(dict.fromkeys(words[i])))
+            for i in sorted(words)
+            if words[i]
+        ]
 
     def _keyword_hits(self, category: _Category, tokens: list[str]) -> list[str]:
         hits = []
@@ -101,16 +104,13 @@ class SafeguardingDetector:
             hits.append(token)
         return hits
 
-    def _pattern_hits(self, category: _Category, canonical: str, present: set[str]) -> list[str]:
+    def _pattern_hits(self, pattern: GatedPattern, canonical: str) -> list[str]:
         hits = []
-        for pattern in category.patterns:
-            if not pattern.may_match(present):
+        for match in pattern.regex.finditer(canonical):
+            preceding = canonical[: match.start()].split()
+            if pattern.flag and _negated(preceding, self.negatable_words):
                 continue
-            for match in pattern.regex.finditer(canonical):
-                preceding = canonical[: match.start()].split()
-                if pattern.flag and _negated(preceding, self.negatable_words):
-                    continue
-                hits.append(match.group().strip())
+            hits.append(match.group().strip())
         return hits
 
 
