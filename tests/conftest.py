@@ -23,3 +23,10 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_report_header(config):
+    from tests.browser.conftest import SKIP_MESSAGE, chromium_path
+
+    path = chromium_path()
+    return f"browser tests: Chromium at {path}" if path else f"browser tests: {SKIP_MESSAGE}"
