@@ -1,0 +1,24 @@
+import logging
+
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def queue_tagging(sender, response, **kwargs):
+    """A new response is tagged in the background. If queueing fails, the response is still
+    stored (its analysis stays 'pending') and `themes retag --pending` picks it up."""
+    from insights.models import ResponseAnalysis
+    from insights.tasks import analyse_response
+
+    ResponseAnalysis.objects.get_or_create(response=response)
+    try:
+        analyse_response.enqueue(response.pk)
+    except Exception:
+        logger.exception("Could not queue tagging; it will be retried")
+
+
+def taxonomy_edited(sender, **kwargs):
+    from insights.engine import taxonomy_changed
+
+    transaction.on_commit(taxonomy_changed)

@@ -1,0 +1,56 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from insights.models import Theme
+from insights.staff import urls as staff_urls
+
+
+@hooks.register("register_admin_urls")
+def register_staff_urls():
+    return [path("insights/", include(staff_urls, namespace="insights_staff"))]
+
+
+class SafeguardingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("insights.review_safeguardingflag")
+
+    def get_context(self, request):
+        from insights.selectors import safeguarding_open_count
+
+        context = super().get_context(request)
+        count = safeguarding_open_count()
+        if count:
+            context["label"] = f"{self.label} ({count})"
+        return context
+
+
+@hooks.register("register_admin_menu_item")
+def register_safeguarding_menu():
+    return SafeguardingMenuItem(
+        _("Safeguarding queue"), reverse("insights_staff:flags"), icon_name="warning", order=140
+    )
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name", "key", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "insights.safeguarding_outcome",
+        _("Safeguarding outcome"),
+        _("Recorded a safeguarding outcome"),
+    )
