@@ -12,6 +12,7 @@ from .emerging import EmergingPhrase, emerging_phrases
 from .evaluate import evaluate_csv, evaluate_examples, format_report, score_model
 from .matcher import ThemeMatcher
 from .metrics import multilabel_scores, sentiment_scores
+from .persistence import load_model, save_model
 from .redaction import RedactionResult, redact
 from .resources import ResourceMissing, loader
 from .retrain import RetrainReport, retrain
@@ -45,6 +46,7 @@ __all__ = [
     "evaluate_examples",
     "format_report",
     "label_for",
+    "load_model",
     "loader",
     "map_sentiment",
     "multilabel_scores",
@@ -54,6 +56,7 @@ __all__ = [
     "redact",
     "reference_analyser",
     "retrain",
+    "save_model",
     "score_model",
     "sentiment_scores",
     "split_examples",

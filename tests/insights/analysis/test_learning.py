@@ -8,7 +8,9 @@ from insights.analysis import (
     Tagger,
     ThemeClassifier,
     evaluate_examples,
+    load_model,
     retrain,
+    save_model,
     tag_csv,
 )
 from insights.analysis.baseline import BaselineClassifier
@@ -130,3 +132,20 @@ def test_tag_csv_names_a_missing_column(tmp_path):
     source.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(KeyError, match="'comment'"):
         tag_csv(source, "comment", tmp_path / "out.csv")
+
+
+def test_saved_model_loads_and_predicts_the_same(single_label_model, tmp_path):
+    path = tmp_path / "themes.pickle"
+    save_model(single_label_model, path)
+    loaded = load_model(path)
+    texts = ["Nowhere to park", "The garden is dreadful"]
+    assert loaded.predict(texts) == single_label_model.predict(texts)
+    assert loaded.predict_sentiment(texts) == single_label_model.predict_sentiment(texts)
+
+
+def test_loading_something_else_is_refused(tmp_path):
+    path = tmp_path / "other.pickle"
+    save_model(None, path)
+    path.write_bytes(path.read_bytes().replace(b"format", b"formax"))
+    with pytest.raises(ValueError, match="not a themes model"):
+        load_model(path)
