@@ -31,6 +31,9 @@ class ResponseAnalysis(models.Model):
     class Meta:
         indexes = [models.Index(fields=["status"])]
 
+    def __str__(self):
+        return f"Analysis of response {self.response_id}: {self.status}"
+
 
 class CommentAnalysis(models.Model):
     """The engine's reading of one comment: sentiment and the redacted text boards may see."""
@@ -42,6 +45,9 @@ class CommentAnalysis(models.Model):
     compound = models.FloatField()
     redacted_text = models.TextField()
     redactions = models.JSONField(default=dict, blank=True)
+
+    def __str__(self):
+        return f"Analysis of comment {self.comment_id}"
 
 
 class ThemeMention(models.Model):
