@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class CqcTheme(models.TextChoices):
     WORKING_WITH_PEOPLE = "working_with_people", _("Working with people")
     PROVIDING_SUPPORT = "providing_support", _("Providing support")
-    ENSURING_SAFETY = "ensuring_safety", _(
-        "How the local authority ensures safety within the system"
+    ENSURING_SAFETY = (
+        "ensuring_safety",
+        _("How the local authority ensures safety within the system"),
     )
     LEADERSHIP = "leadership", _("Leadership")
 

@@ -11,8 +11,8 @@ from insights.models import (
     CommentAnalysis,
     ResponseAnalysis,
     SafeguardingFlag,
-    ThemeMention,
     Theme,
+    ThemeMention,
 )
 from insights.notifications import notify_safeguarding_lead
 
