@@ -1,5 +1,7 @@
 import logging
+import sys
 
+from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -21,7 +23,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
     ]
 )
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
 
 
 class SecurityHeadersMiddleware:
@@ -39,18 +43,39 @@ class SecurityHeadersMiddleware:
         return response
 
 
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def _note_database_error(sender, request=None, **kwargs):
+    """Django turns an error raised in a middleware into a 500 before outer middleware sees it."""
+    if request is not None and isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        request.database_unavailable = True
+
+
 class DatabaseUnavailableMiddleware:
-    """When the database is down, say 'please try again' with a 503, never a stack trace."""
+    """When the database is down, say 'please try again' with a 503, never a stack trace.
+
+    Covers errors raised in views (`process_exception`) and in any middleware below this one,
+    such as loading the session or Wagtail's redirect lookup (via `got_request_exception`).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        got_request_exception.connect(_note_database_error, dispatch_uid="database_unavailable")
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code >= 500 and getattr(request, "database_unavailable", False):
+            return self.unavailable()
+        return response
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        if not isinstance(exception, DATABASE_ERRORS):
             return None
+        return self.unavailable()
+
+    @staticmethod
+    def unavailable():
         logger.error("Database unavailable", extra={"status_code": 503})
         # Rendered without the request: its context processors would query the database again.
         body = render_to_string("503.html", request=None)
