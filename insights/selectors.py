@@ -20,3 +20,51 @@ def safeguarding_queue():
 
 def safeguarding_open_count():
     return SafeguardingFlag.objects.filter(outcome="").count()
+
+
+def theme_summary(*, start, end, **filters):
+    """See insights.summaries.theme_summary (re-exported for other apps)."""
+    from insights.summaries import theme_summary as summary
+
+    return summary(start=start, end=end, **filters)
+
+
+def theme_trend(*, theme, start, end=None):
+    """How a theme moved after a date (e.g. when a board acted): share before and since."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from insights.filters import FeedbackFilter
+    from insights.summaries import theme_rows
+
+    end = end or timezone.localdate()
+    after = FeedbackFilter(start=start, end=end)
+    before = FeedbackFilter(
+        start=start - (end - start) - timedelta(days=1), end=start - timedelta(days=1)
+    )
+
+    def share_of(feedback_filter):
+        rows, _total = theme_rows(feedback_filter, with_quotes=False)
+        return next((row["share"] for row in rows if row["theme_id"] == theme.pk), None)
+
+    share_before, share_after = share_of(before), share_of(after)
+    if share_before is None or share_after is None:
+        description = "Not enough feedback yet to show a change."
+        direction = "unknown"
+    else:
+        direction = (
+            "fewer"
+            if share_after < share_before
+            else ("more" if share_after > share_before else "same")
+        )
+        description = (
+            f"Mentioned in {share_after}% of responses since, "
+            f"compared with {share_before}% in the same length of time before."
+        )
+    return {
+        "before": share_before,
+        "after": share_after,
+        "direction": direction,
+        "description": description,
+    }

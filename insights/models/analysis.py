@@ -76,6 +76,7 @@ class ThemeMention(models.Model):
     sentiment = models.CharField(max_length=10, choices=Sentiment.choices)
     compound = models.FloatField(default=0)
     evidence = models.TextField(help_text=_("The sentence that mentions the theme, redacted."))
+    sentence_index = models.PositiveSmallIntegerField(default=0)
     matched_words = models.JSONField(default=list)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.RULE)
     confidence = models.FloatField(default=1)

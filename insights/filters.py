@@ -1,0 +1,54 @@
+"""The filters every summary, dashboard and report accepts, applied in the database."""
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from surveys.choices import EQUALITY_FIELDS
+from surveys.models import Response
+
+
+@dataclass(frozen=True)
+class FeedbackFilter:
+    start: date
+    end: date
+    service_id: int | None = None
+    touchpoint_id: int | None = None
+    channel: str = ""
+    language: str = ""
+    equality: dict = field(default_factory=dict)
+
+    def responses(self):
+        queryset = Response.objects.filter(submitted_on__gte=self.start, submitted_on__lte=self.end)
+        for name in ("service_id", "touchpoint_id"):
+            if getattr(self, name):
+                queryset = queryset.filter(**{name: getattr(self, name)})
+        if self.channel:
+            queryset = queryset.filter(channel=self.channel)
+        if self.language:
+            queryset = queryset.filter(language=self.language)
+        for name, value in self.equality.items():
+            if name in EQUALITY_FIELDS and value:
+                queryset = queryset.filter(**{name: value})
+        return queryset
+
+    def mention_filters(self):
+        """The same filter, as lookups on ThemeMention (which copies service and date)."""
+        lookups = {"submitted_on__gte": self.start, "submitted_on__lte": self.end}
+        if self.service_id:
+            lookups["service_id"] = self.service_id
+        if self.touchpoint_id:
+            lookups["response__touchpoint_id"] = self.touchpoint_id
+        if self.channel:
+            lookups["response__channel"] = self.channel
+        if self.language:
+            lookups["response__language"] = self.language
+        for name, value in self.equality.items():
+            if name in EQUALITY_FIELDS and value:
+                lookups[f"response__{name}"] = value
+        return lookups
+
+    def previous_period(self):
+        """The equal-length period just before this one."""
+        length = self.end - self.start
+        end = self.start.fromordinal(self.start.toordinal() - 1)
+        return replace(self, start=end - length, end=end)

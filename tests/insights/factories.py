@@ -1,0 +1,49 @@
+"""Build responses with known theme mentions, without going through the NLTK engine."""
+
+from datetime import date
+
+from insights.models import SafeguardingFlag, Theme, ThemeMention
+from surveys.choices import Channel
+from surveys.models import FreeTextAnswer, Response
+
+_counter = {"n": 0}
+
+
+def response_with(touchpoint, on, *, themes=(), sentiment="negative", text="Comment.", **fields):
+    """A response given on `on` whose comment mentions each theme key in `themes`."""
+    _counter["n"] += 1
+    response = Response.objects.create(
+        survey=touchpoint.survey,
+        service=touchpoint.service,
+        touchpoint=touchpoint,
+        channel=fields.pop("channel", Channel.QR),
+        submitted_on=on,
+        receipt_code=f"T{_counter['n']:09d}"[:12],
+        **fields,
+    )
+    comment = FreeTextAnswer.objects.create(
+        response=response, question_key="q", purpose="do_better", text=text
+    )
+    for key in themes:
+        ThemeMention.objects.create(
+            comment=comment,
+            theme=Theme.objects.get(key=key),
+            response=response,
+            service=response.service,
+            submitted_on=on,
+            sentiment=sentiment,
+            compound=-0.5 if sentiment == "negative" else 0.5,
+            evidence=f"{text} ({key})",
+        )
+    return response
+
+
+def flag(response):
+    comment = response.comments.get()
+    return SafeguardingFlag.objects.create(
+        comment=comment,
+        response=response,
+        categories=["abuse"],
+        evidence=comment.text,
+        due_by=date(2030, 1, 1),
+    )
