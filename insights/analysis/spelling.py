@@ -112,6 +112,12 @@ class SpellingCorrector:
         self._by_consonants: dict[str, list[str]] = {}
         for w in sorted(self.vocabulary):
             self._by_consonants.setdefault(consonants(w), []).append(w)
+        # One edit cannot touch both ends of a 7+ letter word: index by first/last 3 letters.
+        self._by_ends: dict[str, list[str]] = {}
+        for w in sorted(self.vocabulary):
+            if len(w) >= 7:
+                self._by_ends.setdefault("<" + w[:3], []).append(w)
+                self._by_ends.setdefault(">" + w[-3:], []).append(w)
         self._cache: dict[str, str] = {}
 
     def correct(self, word: str) -> str:
@@ -134,14 +140,13 @@ class SpellingCorrector:
         for candidate in self._by_consonants.get(consonants(word), ()):
             if edit_distance(word, candidate, transpositions=True) <= 1:
                 return candidate
-        best, best_distance = word, 99
-        for candidate in self.vocabulary:
-            if len(candidate) < 7 or candidate[0] != word[0] or abs(len(candidate) - len(word)) > 2:
+        candidates = self._by_ends.get("<" + word[:3], []) + self._by_ends.get(">" + word[-3:], [])
+        for candidate in sorted(set(candidates)):
+            if candidate[0] != word[0] or abs(len(candidate) - len(word)) > 1:
                 continue
-            distance = edit_distance(word, candidate, transpositions=True)
-            if distance <= 1 and distance < best_distance:
-                best, best_distance = candidate, distance
-        return best
+            if edit_distance(word, candidate, transpositions=True) <= 1:
+                return candidate
+        return word
 
 
 def canonical_tokens(sentence: str, corrector: SpellingCorrector | None = None) -> list[str]:
