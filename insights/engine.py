@@ -1,34 +1,25 @@
 """One shared NLTK tagger per process, rebuilt when staff edit the themes.
 
-The taxonomy version lives in the shared cache, so every app server notices an edit.
+A cheap fingerprint of the Theme table (count and latest edit) tells every app server when
+the taxonomy has changed, with no cache or signal to keep in step.
 """
 
-from django.core.cache import cache
+from django.db.models import Count, Max
 
-from insights.analysis import Tagger
+from insights.analysis import Tagger, loader
 from insights.models import Theme
 
-VERSION_KEY = "insights:taxonomy-version"
-_state = {"version": None, "tagger": None}
+_state = {"fingerprint": None, "tagger": None}
 
 
-def taxonomy_changed():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+def _fingerprint():
+    return tuple(Theme.objects.aggregate(Count("pk"), Max("updated_at")).values())
 
 
 def current_tagger():
-    version = cache.get(VERSION_KEY, 0)
-    if _state["tagger"] is None or _state["version"] != version:
+    fingerprint = _fingerprint()
+    if _state["tagger"] is None or _state["fingerprint"] != fingerprint:
         themes = [theme.to_analysis_theme() for theme in Theme.objects.filter(is_active=True)]
-        masks = _default_masks()
-        _state.update(version=version, tagger=Tagger(themes, masks=masks))
+        masks = loader.json("default_taxonomy").get("masks", [])
+        _state.update(fingerprint=fingerprint, tagger=Tagger(themes, masks=masks))
     return _state["tagger"]
-
-
-def _default_masks():
-    from insights.analysis import loader
-
-    return loader.json("default_taxonomy").get("masks", [])

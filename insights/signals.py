@@ -1,7 +1,5 @@
 import logging
 
-from django.db import transaction
-
 logger = logging.getLogger(__name__)
 
 
@@ -16,9 +14,3 @@ def queue_tagging(sender, response, **kwargs):
         analyse_response.enqueue(response.pk)
     except Exception:
         logger.exception("Could not queue tagging; it will be retried")
-
-
-def taxonomy_edited(sender, **kwargs):
-    from insights.engine import taxonomy_changed
-
-    transaction.on_commit(taxonomy_changed)

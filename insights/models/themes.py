@@ -37,6 +37,7 @@ class Theme(models.Model):
         _("Making It Real 'I statements'"), blank=True, help_text=_("One per line.")
     )
     is_active = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
     is_safeguarding = models.BooleanField(
         default=False, help_text=_("Mentions are kept out of board packs and public reports.")
     )
