@@ -31,6 +31,11 @@ def _write(path, rows, sentiment=False):
             writer.writerow([text, label] + (["negative"] if sentiment else []))
 
 
+def _read(path):
+    with open(path, newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def test_evaluate_with_training_prints_json_scores(tmp_path, db):
     train, test = tmp_path / "train.csv", tmp_path / "test.csv"
     _write(train, TRAIN, sentiment=True)
@@ -94,7 +99,7 @@ def test_tag_writes_themes_and_sentiment_per_row(tmp_path, db):
         stdout=io.StringIO(),
         stderr=io.StringIO(),
     )
-    rows = list(csv.DictReader(open(out)))
+    rows = _read(out)
     assert len(rows) == 2
     assert "getting_through" in rows[0]["themes"].split(";")
     assert rows[0]["sentiment"] == "negative"
@@ -117,7 +122,7 @@ def test_tag_uses_the_taxonomy_staff_edited(tmp_path, db):
         stdout=io.StringIO(),
         stderr=io.StringIO(),
     )
-    assert "parking" in next(csv.DictReader(open(out)))["themes"].split(";")
+    assert "parking" in _read(out)[0]["themes"].split(";")
 
 
 def test_retag_is_resumable_and_safe_to_run_twice(touchpoint, keys):
