@@ -129,3 +129,15 @@ def test_demo_page_is_translated_into_two_languages(demo_site):
     )
     languages = {p.locale.language_code for p in page.get_translations().live()}
     assert languages == {"pl", "ur"}
+
+
+@pytest.mark.parametrize(
+    "path, text",
+    [
+        ("/ur/", "مرکزی مواد پر جائیں"),
+        ("/pl/", "Przejdź do treści głównej"),
+        ("/ur/easy-read-how-to-tell-us/", "یہ صفحہ تصویروں کے بغیر پڑھیں"),
+    ],
+)
+def test_interface_text_is_translated(client, demo_site, path, text):
+    assert text in _html(client, path)
