@@ -146,3 +146,14 @@ def test_plain_english_word_list_is_editable_as_a_snippet(editor_client, demo_si
 def test_new_terms_are_stored_lower_case(db):
     term = PlainEnglishTerm.objects.create(term="  Reablement ", suggestion="x")
     assert term.term == "reablement"
+
+
+def test_wagtail_accessibility_checker_runs_every_rule(rf):
+    from wagtail.admin.userbar import ContentCheckerItem
+
+    from cms.wagtail_hooks import AllRulesContentCheckerItem, use_every_accessibility_rule
+
+    items = [ContentCheckerItem(in_editor=True)]
+    use_every_accessibility_rule(rf.get("/"), items, None)
+    assert isinstance(items[0], AllRulesContentCheckerItem)
+    assert items[0].axe_run_only is None and items[0].in_editor is True
