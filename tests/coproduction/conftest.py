@@ -1,7 +1,7 @@
 import pytest
 
-from core import roles
 from coproduction.choices import BoardRole
+from core import roles
 from tests.coproduction.factories import (
     BoardFactory,
     MeetingFactory,

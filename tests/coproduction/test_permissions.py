@@ -10,8 +10,14 @@ from coproduction.choices import ActionStatus, MinutesStatus
 from tests.coproduction.factories import ActionFactory, MeetingFactory, MinutesFactory
 
 ROLES = [
-    "anonymous", "member", "chair", "other_board_member", "officer", "engagement_lead",
-    "safeguarding_lead", "administrator",
+    "anonymous",
+    "member",
+    "chair",
+    "other_board_member",
+    "officer",
+    "engagement_lead",
+    "safeguarding_lead",
+    "administrator",
 ]
 SIGNED_IN = set(ROLES) - {"anonymous"}
 ON_THE_BOARD = {"member", "chair", "officer", "engagement_lead"}
@@ -25,8 +31,9 @@ def scene(board, minutes):
     earlier = MeetingFactory(board=board, starts_at=timezone.now() - datetime.timedelta(days=90))
     MinutesFactory(meeting=earlier, status=MinutesStatus.PUBLISHED, approved_at=timezone.now())
     action = ActionFactory(board=board, meeting=minutes.meeting)
-    ActionFactory(board=board, status=ActionStatus.DONE, you_said="x", we_did="y",
-                  published_at=timezone.now())
+    ActionFactory(
+        board=board, status=ActionStatus.DONE, you_said="x", we_did="y", published_at=timezone.now()
+    )
     return {"board": board, "meeting": minutes.meeting, "published": earlier, "action": action}
 
 
@@ -35,7 +42,9 @@ def _urls(scene):
     return {
         "you-said-we-did": reverse("coproduction:you-said-we-did"),
         "minutes-index": reverse("coproduction:minutes-index", args=[slug]),
-        "minutes-public": reverse("coproduction:minutes-public", args=[slug, scene["published"].pk]),
+        "minutes-public": reverse(
+            "coproduction:minutes-public", args=[slug, scene["published"].pk]
+        ),
         "board-list": reverse("coproduction:board-list"),
         "board-detail": reverse("coproduction:board-detail", args=[slug]),
         "meeting-detail": reverse("coproduction:meeting-detail", args=[slug, pk]),

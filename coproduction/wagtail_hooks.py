@@ -1,0 +1,128 @@
+"""Staff admin for co-production: boards, meetings, minutes, actions, invitations, support."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from coproduction.models import (
+    AccessNeeds,
+    Action,
+    Board,
+    BoardMembership,
+    InvolvementPayment,
+    Meeting,
+    Minutes,
+)
+
+LOG_ACTIONS = [
+    ("coproduction.minutes.circulate", _("Circulate minutes"), _("Minutes circulated to members")),
+    ("coproduction.minutes.approve", _("Approve minutes"), _("Minutes approved by the chair")),
+    ("coproduction.minutes.publish", _("Publish minutes"), _("Minutes published")),
+    ("coproduction.action.close", _("Close action"), _("Action marked as done")),
+    ("coproduction.action.drop", _("Drop action"), _("Action dropped")),
+    ("coproduction.theme.adopt", _("Adopt theme"), _("Theme adopted as a priority")),
+    ("coproduction.invitation.send", _("Send invitation"), _("Invitation sent")),
+]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
+
+
+class BoardViewSet(ModelViewSet):
+    model = Board
+    url_prefix = "coproduction/board"
+    url_namespace = "coproduction_board"
+    icon = "group"
+    form_fields = ["name", "slug", "purpose"]
+    list_display = ["name", "is_demo"]
+
+
+class MembershipViewSet(ModelViewSet):
+    model = BoardMembership
+    url_prefix = "coproduction/boardmembership"
+    url_namespace = "coproduction_boardmembership"
+    icon = "user"
+    # New members join by invitation (/board/<board>/invite/), which also gives them their role.
+    form_fields = ["board", "user", "role", "named_in_minutes", "left_on"]
+    list_display = ["user", "board", "role", "is_demo"]
+    list_filter = ["board", "role"]
+    add_to_admin_menu = False
+    menu_label = _("Members")
+
+
+class AccessNeedsViewSet(ModelViewSet):
+    model = AccessNeeds
+    url_prefix = "coproduction/accessneeds"
+    url_namespace = "coproduction_accessneeds"
+    icon = "help"
+    form_fields = [
+        "membership",
+        "bsl_interpreter",
+        "easy_read_papers",
+        "large_print",
+        "regular_breaks",
+        "step_free_access",
+        "other_needs",
+    ]
+    list_display = ["membership", "bsl_interpreter", "easy_read_papers", "step_free_access"]
+
+
+class PaymentViewSet(ModelViewSet):
+    model = InvolvementPayment
+    url_prefix = "coproduction/involvementpayment"
+    url_namespace = "coproduction_involvementpayment"
+    icon = "pick"
+    form_fields = ["membership", "meeting", "kind", "amount", "description", "status", "paid_on"]
+    list_display = ["membership", "kind", "amount", "status", "claimed_on"]
+    list_filter = ["kind", "status"]
+
+
+class MeetingViewSet(ModelViewSet):
+    model = Meeting
+    url_prefix = "coproduction/meeting"
+    url_namespace = "coproduction_meeting"
+    icon = "date"
+    list_display = ["title", "board", "starts_at", "is_demo"]
+    list_filter = ["board"]
+
+
+class MinutesViewSet(ModelViewSet):
+    model = Minutes
+    url_prefix = "coproduction/minutes"
+    url_namespace = "coproduction_minutes"
+    icon = "doc-full"
+    list_display = ["meeting", "status", "is_demo"]
+    list_filter = ["status"]
+
+
+class ActionViewSet(ModelViewSet):
+    model = Action
+    url_prefix = "coproduction/action"
+    url_namespace = "coproduction_action"
+    icon = "tasks"
+    list_display = ["title", "board", "owner", "due_on", "status", "is_demo"]
+    list_filter = ["board", "status"]
+    search_fields = ["title", "owner"]
+
+
+class CoproductionViewSetGroup(ViewSetGroup):
+    menu_label = _("Co-production")
+    menu_icon = "group"
+    items = (
+        BoardViewSet,
+        MeetingViewSet,
+        MinutesViewSet,
+        ActionViewSet,
+        MembershipViewSet,
+        AccessNeedsViewSet,
+        PaymentViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return CoproductionViewSetGroup()
