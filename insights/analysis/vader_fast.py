@@ -15,6 +15,7 @@ from nltk.sentiment.vader import VaderConstants
 
 _C = VaderConstants
 _PUNCTUATION = set(_C.PUNC_LIST)
+_EDGE_CHARS = frozenset("".join(_C.PUNC_LIST))
 _STRIP = str.maketrans("", "", string.punctuation)
 _SO_THIS = ("so", "this")
 
@@ -26,11 +27,16 @@ def _negated(word: str) -> bool:
 
 def words_and_emoticons(text: str) -> list[str]:
     """NLTK's SentiText tokens: whitespace split, len > 1, one edge punctuation mark removed."""
-    words_only = {w for w in text.translate(_STRIP).split() if len(w) > 1}
+    words_only = None
     result = []
     for token in text.split():
         if len(token) <= 1:
             continue
+        if token[0] not in _EDGE_CHARS and token[-1] not in _EDGE_CHARS:
+            result.append(token)  # nothing to strip: the common case
+            continue
+        if words_only is None:
+            words_only = {w for w in text.translate(_STRIP).split() if len(w) > 1}
         for size in (1, 2, 3, 4):
             head, tail = token[:size], token[size:]
             if head in _PUNCTUATION and tail in words_only:
