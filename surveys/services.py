@@ -60,7 +60,9 @@ def response_submit(
         is_demo=is_demo,
         **submission.equality,
     )
-    response.full_clean(exclude=["receipt_code", "survey"])
+    # Uniqueness is the database's to enforce: a token stored by a racing double click since the
+    # check above ends in the IntegrityError below, which returns that response, not an error.
+    response.full_clean(exclude=["receipt_code", "survey"], validate_unique=False)
     comments = [c for c in submission.comments if c.text.strip()]
     try:
         with transaction.atomic():
