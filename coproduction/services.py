@@ -176,3 +176,16 @@ def theme_adopt(*, board, theme, by, owner, meeting=None, due_on=None, evidence_
         action.themes.add(theme)
         log(action, "coproduction.theme.adopt", user=by)
     return action
+
+
+def action_reminders_send(*, days_ahead=7, today=None, dry_run=False):
+    """Email each owner of an open action due soon, once per due date. Returns the actions."""
+    from coproduction import selectors
+
+    due = selectors.actions_due_for_reminder(days_ahead=days_ahead, today=today)
+    if dry_run:
+        return due
+    for action in due:
+        notifications.action_reminder(action)
+        Action.objects.filter(pk=action.pk).update(reminder_sent_for=action.due_on)
+    return due

@@ -1,0 +1,84 @@
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from freezegun import freeze_time
+
+from coproduction import invitations
+from coproduction.models import BoardInvitation
+from core import roles
+
+
+def _link(mail):
+    return re.search(r"http://testserver(/board/join/\S+/)", mail.body).group(1)
+
+
+def _invite(client, officer, board, role="carer", email="new.member@example.org"):
+    client.force_login(officer)
+    client.post(reverse("coproduction:invite", args=[board.slug]), {"email": email, "role": role})
+    client.logout()
+
+
+def test_invitation_creates_the_account_membership_and_group(client, board, officer, mailoutbox):
+    _invite(client, officer, board)
+    link = _link(mailoutbox[0])
+    response = client.post(link, {"first_name": "Ada", "password": "violet-kettle-harbour"})
+    assert response.status_code == 302
+    membership = board.memberships.get(user__email="new.member@example.org")
+    assert membership.role == "carer"
+    assert list(membership.user.groups.values_list("name", flat=True)) == [roles.BOARD_MEMBERS]
+    assert client.login(username="new.member@example.org", password="violet-kettle-harbour")
+
+
+def test_officer_invitation_joins_the_officers_group(client, board, officer, mailoutbox):
+    _invite(client, officer, board, role="officer", email="officer2@council.example")
+    client.post(_link(mailoutbox[0]), {"first_name": "Bo", "password": "violet-kettle-harbour"})
+    user = board.memberships.get(user__email="officer2@council.example").user
+    assert user.groups.filter(name=roles.OFFICERS).exists()
+
+
+def test_link_works_only_once(client, board, officer, mailoutbox):
+    _invite(client, officer, board)
+    link = _link(mailoutbox[0])
+    client.post(link, {"first_name": "Ada", "password": "violet-kettle-harbour"})
+    assert client.get(link).status_code == 410
+
+
+def test_link_expires(client, board, officer, mailoutbox):
+    _invite(client, officer, board)
+    with freeze_time(datetime.datetime.now() + datetime.timedelta(days=15)):
+        assert client.get(_link(mailoutbox[0])).status_code == 410
+
+
+def test_weak_password_is_refused(client, board, officer, mailoutbox):
+    _invite(client, officer, board)
+    html = client.post(_link(mailoutbox[0]), {"first_name": "Ada", "password": "password"})
+    assert b"govuk-error-summary" in html.content
+    assert not board.memberships.filter(user__email="new.member@example.org").exists()
+
+
+def test_token_is_not_stored(client, board, officer, mailoutbox):
+    _invite(client, officer, board)
+    token = _link(mailoutbox[0]).rstrip("/").rsplit("/", 1)[1]
+    assert not BoardInvitation.objects.filter(token_hash=token).exists()
+
+
+@pytest.mark.parametrize("who", ["member", "chair", "safeguarding_lead"])
+def test_only_officers_leads_and_admins_invite(request, board, who):
+    with pytest.raises(PermissionDenied):
+        invitations.invitation_send(
+            board=board,
+            email="x@example.org",
+            role="resident",
+            invited_by=request.getfixturevalue(who),
+        )
+
+
+def test_group_exists_for_every_board_role(db):
+    from coproduction.choices import BoardRole
+
+    for role in BoardRole.values:
+        assert Group.objects.filter(name=invitations.role_group_name(role)).exists()

@@ -1,0 +1,93 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from coproduction import services
+from coproduction.choices import ThemeDecision
+
+
+@pytest.fixture
+def waiting(db):
+    from insights.models import Theme
+
+    return Theme.objects.create(name="Waiting times", key="waiting-times")
+
+
+def test_adopting_a_theme_raises_a_linked_action(client, meeting, officer, waiting):
+    client.force_login(officer)
+    url = reverse("coproduction:theme-review", args=[meeting.board.slug, meeting.pk])
+    response = client.post(
+        url, {"form": "adopt", "theme": waiting.pk, "owner": "Head of Assessment"}
+    )
+    action = meeting.actions.get()
+    assert response["Location"].endswith(f"/actions/{action.pk}/")
+    assert list(action.themes.all()) == [waiting]
+    assert action.board == meeting.board
+
+
+def test_chair_can_adopt_a_priority(meeting, chair, waiting):
+    action = services.theme_adopt(board=meeting.board, theme=waiting, by=chair, owner="Officer")
+    assert action.themes.get() == waiting
+
+
+def test_member_cannot_adopt_or_decide(client, meeting, member, waiting):
+    with pytest.raises(PermissionDenied):
+        services.theme_adopt(board=meeting.board, theme=waiting, by=member, owner="x")
+    client.force_login(member)
+    url = reverse("coproduction:theme-review", args=[meeting.board.slug, meeting.pk])
+    assert client.post(url, {"form": "decide"}).status_code == 403
+
+
+def test_other_boards_chair_cannot_review_this_board(meeting, other_board, waiting):
+    from tests.coproduction.conftest import _member
+
+    other_chair = _member(other_board, "chair")
+    with pytest.raises(PermissionDenied):
+        services.theme_review_record(
+            meeting=meeting, suggested_phrase="x", decision=ThemeDecision.REJECT, by=other_chair
+        )
+
+
+def test_accepting_a_phrase_records_who_and_creates_the_theme(meeting, officer):
+    decision = services.theme_review_record(
+        meeting=meeting,
+        suggested_phrase="nobody rang back",
+        decision=ThemeDecision.RENAME,
+        new_name="Call-backs",
+        by=officer,
+    )
+    assert decision.decided_by == officer and decision.decided_at
+    assert decision.theme.name == "Call-backs"
+    assert "nobody rang back" in decision.theme.phrases
+
+
+def test_merge_needs_a_target_and_rename_needs_a_name(meeting, officer):
+    with pytest.raises(ValidationError):
+        services.theme_review_record(
+            meeting=meeting, suggested_phrase="x", decision=ThemeDecision.MERGE, by=officer
+        )
+    with pytest.raises(ValidationError):
+        services.theme_review_record(
+            meeting=meeting, suggested_phrase="x", decision=ThemeDecision.RENAME, by=officer
+        )
+
+
+def test_decisions_are_noted_in_the_minutes(client, minutes, officer, chair, waiting):
+    services.theme_review_record(
+        meeting=minutes.meeting,
+        suggested_phrase="long waits",
+        decision=ThemeDecision.MERGE,
+        theme=waiting,
+        by=officer,
+    )
+    services.minutes_circulate(minutes=minutes, by=officer)
+    services.minutes_approve(minutes=minutes, by=chair)
+    services.minutes_publish(minutes=minutes, by=officer)
+    html = client.get(minutes.get_absolute_url()).content.decode()
+    assert "long waits" in html and "Merge into an existing theme" in html
+
+
+def test_theme_review_without_an_engine_shows_an_empty_summary(client, meeting, member):
+    client.force_login(member)
+    html = client.get(reverse("coproduction:theme-review", args=[meeting.board.slug, meeting.pk]))
+    assert html.status_code == 200
