@@ -149,3 +149,17 @@ def test_loading_something_else_is_refused(tmp_path):
     path.write_bytes(path.read_bytes().replace(b"format", b"formax"))
     with pytest.raises(ValueError, match="not a themes model"):
         load_model(path)
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [["A", "B", "C", "D", "E"], ["A", "A"], ["A;B", "B", "C"]],
+)
+def test_tiny_training_sets_still_give_every_comment_a_label(labels):
+    texts = ["parking is bad", "food is cold", "garden lovely", "bus late", "staff kind"]
+    training = [
+        LabelledExample(text, frozenset(label.split(";")))
+        for text, label in zip(texts, labels, strict=False)
+    ]
+    model = ThemeClassifier().fit(training)
+    assert all(labels for labels in model.predict_labels(["the food", "anything else"]))
