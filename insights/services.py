@@ -15,6 +15,7 @@ from insights.models import (
     ThemeMention,
 )
 from insights.notifications import notify_safeguarding_lead
+from insights.rollups import rollups_refresh_for
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ def response_analyse(*, response):
         with transaction.atomic():
             new_flags = _analyse_comments(response)
             _summarise(state, response)
+            rollups_refresh_for(response=response)
     except Exception as error:
         state.status = ResponseAnalysis.Status.FAILED
         state.error = type(error).__name__
