@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from .explain import add_model_tags
 from .matcher import ThemeMatch, ThemeMatcher
 from .negation import annotate
 from .redaction import redact
@@ -83,8 +84,6 @@ class Tagger:
         if self.classifier is None:
             yield from analyses
             return
-        from .explain import add_model_tags
-
         yield from add_model_tags(self.classifier, analyses, self.scorer)
 
     def _analyse_rules(self, text: str) -> Analysis:
