@@ -110,6 +110,7 @@ def gunicorn(env, *, port, workers, threads, log_path):
         f"--threads={threads}",
         "--timeout=60",
         "--graceful-timeout=5",
+        "--preload",  # import the app once, then fork: workers start in a moment
     ]
     with open(log_path, "wb") as log_file:
         process = subprocess.Popen(
