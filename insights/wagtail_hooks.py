@@ -47,10 +47,35 @@ class ThemeViewSet(SnippetViewSet):
 register_snippet(ThemeViewSet)
 
 
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("insights.view_dashboard")
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu():
+    return DashboardMenuItem(
+        _("Insights dashboard"), reverse("insights:dashboard"), icon_name="table", order=130
+    )
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
+    actions.register_action("insights.export", _("Insights export"), _("Exported insights"))
     actions.register_action(
         "insights.safeguarding_outcome",
         _("Safeguarding outcome"),
         _("Recorded a safeguarding outcome"),
+    )
+
+
+class ReviewTagsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("insights.review_thememention")
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_tags_menu():
+    return ReviewTagsMenuItem(
+        _("Review theme tags"), reverse("insights_staff:mentions"), icon_name="tag", order=145
     )

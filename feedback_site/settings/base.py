@@ -259,3 +259,5 @@ RETENTION_CONTACT_DAYS_AFTER_CLOSE = int(env("RETENTION_CONTACT_DAYS_AFTER_CLOSE
 RETENTION_OPEN_CONTACT_MONTHS = int(env("RETENTION_OPEN_CONTACT_MONTHS", "12"))
 # Unset: anonymous answers are kept for trend reporting. A number: whole responses deleted after it.
 RETENTION_RESPONSE_YEARS = int(env("RETENTION_RESPONSE_YEARS", "0")) or None
+# The classifier learned from staff-confirmed tags (written by `manage.py themes retrain`).
+THEMES_MODEL_PATH = env("THEMES_MODEL_PATH", str(MEDIA_ROOT / "models" / "themes-model.pkl"))

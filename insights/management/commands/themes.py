@@ -37,6 +37,8 @@ class Command(BaseCommand):
         retag.add_argument("--all", action="store_true", help="Also responses already tagged.")
         retag.add_argument("--dry-run", action="store_true")
         sub.add_parser("load-taxonomy", help="Add any missing default theme.")
+        retrain = sub.add_parser("retrain", help="Learn from the tags staff confirmed.")
+        retrain.add_argument("--min-examples", type=int, default=20)
 
     def handle(self, *args, action, **options):
         try:
@@ -90,6 +92,19 @@ class Command(BaseCommand):
         from insights.taxonomy import load_default_taxonomy
 
         self.stdout.write(f"Added {load_default_taxonomy(Theme)} themes.")
+
+    def handle_retrain(self, *, min_examples, **opts):
+        from insights.learning import retrain_from_reviews
+
+        report = retrain_from_reviews(min_examples=min_examples)
+        if report is None:
+            self.stdout.write(f"Fewer than {min_examples} reviewed comments: nothing to learn yet.")
+            return
+        self.stdout.write(f"Held back {report.n_holdout} reviewed comments to score on.")
+        self.stdout.write(f"Before: {report.before or 'no model yet'}")
+        self.stdout.write(f"After:  {report.after}")
+        style = self.style.SUCCESS if report.accepted else self.style.WARNING
+        self.stdout.write(style(report.message))
 
     def _bar(self, done, total, width=30):
         filled = int(width * done / total)
