@@ -5,6 +5,7 @@ from tests.surveys.conftest import (  # noqa: F401
     keys,
     option_ids,
     service,
+    staff_client,
     staff_user,
     survey,
     touchpoint,
