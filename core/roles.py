@@ -36,6 +36,8 @@ PERMISSIONS = [
     # Themes (insights). Safeguarding flag permissions go here when insights adds them.
     ("insights.view_theme", "See themes and redacted summaries", {B, OF, E, S}),
     ("insights.change_theme", "Edit the theme list", {E}),
+    ("insights.view_dashboard", "See the staff insights dashboard and reports", {OF, E, S}),
+    ("insights.export_report", "Export themes, summaries and reports", {E}),
     # Boards and people (coproduction)
     ("coproduction.view_board", "See every board in the admin", STAFF - {S}),
     ("coproduction.add_board", "Set up a board", {E}),

@@ -12,3 +12,17 @@ def analyse_response(response_id):
     if response is None:  # withdrawn before we got to it
         return "gone"
     return response_analyse(response=response).status
+
+
+@task()
+def refresh_emerging_phrases(filter_data):
+    from insights.dashboard.emerging import emerging_refresh, filter_from_json
+
+    return len(emerging_refresh(filter_from_json(filter_data)))
+
+
+@task()
+def report_export_run(export_id):
+    from insights.exports import report_export_make
+
+    return report_export_make(export_id=export_id)

@@ -1,0 +1,1 @@
+"""Synthetic data and timings for `manage.py bench_insights` (PostgreSQL only)."""

@@ -1,0 +1,43 @@
+"""Time the dashboard and the theme summary for a representative set of filters."""
+
+import statistics
+import time
+from datetime import date
+
+from insights.filters import FeedbackFilter
+
+YEAR = (date(2025, 4, 1), date(2026, 3, 31))
+QUARTER = (date(2026, 1, 1), date(2026, 3, 31))
+ALL_TIME = (date(2023, 4, 1), date(2026, 3, 31))
+
+
+def representative_filters(service_id):
+    """(name, filter): the filters a manager or board uses most, and the heaviest ones."""
+    year = {"start": YEAR[0], "end": YEAR[1]}
+    return [
+        ("all services, 12 months", FeedbackFilter(**year)),
+        ("one service, 12 months", FeedbackFilter(**year, service_id=service_id)),
+        ("one quarter", FeedbackFilter(start=QUARTER[0], end=QUARTER[1])),
+        ("one channel (paper)", FeedbackFilter(**year, channel="paper")),
+        ("disabled residents", FeedbackFilter(**year, equality={"disability": "yes"})),
+        (
+            "disabled and Asian residents",
+            FeedbackFilter(**year, equality={"disability": "yes", "ethnic_group": "asian"}),
+        ),
+        ("all services, 3 years", FeedbackFilter(start=ALL_TIME[0], end=ALL_TIME[1])),
+    ]
+
+
+def median_ms(function, runs):
+    """Median wall time of `runs` calls after one warm-up call, in milliseconds."""
+    function()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def rows_selected(feedback_filter):
+    return feedback_filter.responses().count()

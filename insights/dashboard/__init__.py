@@ -1,0 +1,61 @@
+"""The insights dashboard: every panel's figures for one filter, counted in the database.
+
+`dashboard_build(feedback_filter, audience=...)` returns the panels. Board members get the
+redacted version: no safeguarding figures, no links to responses, quotes only from redacted
+evidence of unflagged comments, and small numbers suppressed (as everywhere).
+"""
+
+from insights.dashboard.equality import DEFAULT_PAIR, equality_panel
+from insights.dashboard.loop import closing_the_loop
+from insights.dashboard.responses import (
+    fft_by_service_panel,
+    fft_over_time_panel,
+    headline,
+    monthly,
+    sentiment_panel,
+    volume_panel,
+)
+from insights.dashboard.themes import monthly_panel, movement_panel, theme_movement
+
+STAFF = "staff"
+BOARD = "board"
+QUOTED_THEMES = 5
+
+
+def _quotes(feedback_filter, theme_rows):
+    from insights.summaries import theme_quotes
+
+    shown = [row for row in theme_rows if not row["suppressed"]][:QUOTED_THEMES]
+    return [
+        {"name": row["name"], "quotes": theme_quotes(feedback_filter, row["theme_id"])}
+        for row in shown
+    ]
+
+
+def dashboard_build(feedback_filter, *, audience=STAFF, pair=DEFAULT_PAIR, emerging=True):
+    """All dashboard panels for `feedback_filter`, for staff or for a board."""
+    from insights.dashboard.emerging import emerging_cached
+    from insights.selectors import safeguarding_open_count
+
+    months = monthly(feedback_filter)
+    themes = theme_movement(feedback_filter)
+    panels = {
+        "headline": headline(feedback_filter),
+        "volume": volume_panel(months),
+        "fft_time": fft_over_time_panel(months),
+        "fft_service": fft_by_service_panel(feedback_filter),
+        "sentiment": sentiment_panel(feedback_filter),
+        "themes": movement_panel(themes),
+        "themes_time": monthly_panel(feedback_filter, themes),
+        "equality": equality_panel(feedback_filter, pair),
+        "loop": closing_the_loop(feedback_filter),
+        "emerging": emerging_cached(feedback_filter) if emerging else [],
+    }
+    if audience == STAFF:
+        panels["safeguarding_open"] = safeguarding_open_count()
+    else:
+        panels["quotes"] = _quotes(feedback_filter, themes)
+    return panels
+
+
+__all__ = ["BOARD", "DEFAULT_PAIR", "STAFF", "dashboard_build"]

@@ -1,0 +1,86 @@
+"""Equality of access: how good an experience people had, by each characteristic they told us
+about and by two at once. Counted in the database; small groups are suppressed."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from insights.dashboard.sources import direct_response_measures
+from insights.suppression import is_suppressed, share, shown_count
+from surveys.choices import EQUALITY_FIELDS
+
+DEFAULT_PAIR = ("disability", "ethnic_group")
+NOT_ANSWERED = gettext_lazy("Not answered")
+MEASURES = ("responses", "answered", "positive", "negative")
+STATEMENT = gettext_lazy(
+    "These numbers only describe the people who chose to answer the 'About you' questions. "
+    "They are not a survey of everyone who uses the service, so a difference between groups "
+    "can be chance, especially when a group is small. Groups with fewer than 5 responses are "
+    "not shown, so that nobody can be picked out. A gap between groups is a reason to find out "
+    "more, for example by asking people from that group, not proof of unfair treatment."
+)
+
+
+def _label(field, code):
+    choices = EQUALITY_FIELDS[field][1]
+    return choices(code).label if code in choices.values else NOT_ANSWERED
+
+
+def _cell(row):
+    count = row["responses"] if row else 0
+    return {
+        "responses": shown_count(count),
+        "suppressed": is_suppressed(count),
+        "positive_share": None if not row else share(row["positive"], row["answered"]),
+        "negative_share": None if not row else share(row["negative"], row["answered"]),
+    }
+
+
+def _grouped(responses, *fields):
+    measures = {name: direct_response_measures()[name] for name in MEASURES}
+    return list(responses.values(*fields).annotate(**measures).order_by(*fields))
+
+
+def by_characteristic(feedback_filter):
+    """For each equality field: one row per answer, with shares of good and poor."""
+    responses = feedback_filter.responses()
+    tables = []
+    for field, (question, choices) in EQUALITY_FIELDS.items():
+        found = {row[field]: row for row in _grouped(responses, field)}
+        order = [*choices.values, ""]
+        rows = [
+            {"label": _label(field, code), **_cell(found[code])} for code in order if code in found
+        ]
+        tables.append({"field": field, "question": question, "rows": rows})
+    return tables
+
+
+def by_pair(feedback_filter, pair=DEFAULT_PAIR):
+    """A cross-table of two characteristics (rows × columns), each cell suppressed if small."""
+    first, second = pair
+    found = {(row[first], row[second]): row for row in _grouped(feedback_filter.responses(), *pair)}
+    row_codes = [code for code in EQUALITY_FIELDS[first][1].values if code != "prefer_not"]
+    column_codes = [code for code in EQUALITY_FIELDS[second][1].values if code != "prefer_not"]
+    return {
+        "first": EQUALITY_FIELDS[first][0],
+        "second": EQUALITY_FIELDS[second][0],
+        "columns": [_label(second, code) for code in column_codes],
+        "rows": [
+            {
+                "label": _label(first, a),
+                "cells": [_cell(found.get((a, b))) for b in column_codes],
+            }
+            for a in row_codes
+        ],
+    }
+
+
+def equality_panel(feedback_filter, pair=DEFAULT_PAIR):
+    return {
+        "characteristics": by_characteristic(feedback_filter),
+        "pair": by_pair(feedback_filter, pair),
+        "statement": STATEMENT,
+        "summary": _(
+            "The share of people who said good or very good, for each group. Where a group has "
+            "fewer than 5 responses it says 'fewer than 5' instead."
+        ),
+    }

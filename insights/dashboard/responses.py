@@ -1,0 +1,176 @@
+"""Panels about responses: headline figures, volume over time, Friends and Family Test
+percentages by service and over time, and overall sentiment."""
+
+from django.utils.translation import gettext as _
+
+from insights.charts import bar_chart, line_chart
+from insights.dashboard.periods import month_key, month_label, months_between, period_label
+from insights.dashboard.sources import response_measures
+from insights.suppression import share, shown_count
+from surveys.models import Service
+
+
+def _rates(row):
+    return share(row["positive"], row["answered"]), share(row["negative"], row["answered"])
+
+
+def _percent(value):
+    return _("not enough answers") if value is None else f"{value:g}%"
+
+
+def headline(feedback_filter):
+    """Totals for the period and the same figures for the equal period before it."""
+    now = response_measures(feedback_filter)
+    before = response_measures(feedback_filter.previous_period())
+    positive, negative = _rates(now)
+    previous_positive, previous_negative = _rates(before)
+    change = (
+        round(positive - previous_positive, 1)
+        if positive is not None and previous_positive is not None
+        else None
+    )
+    summary = _("%(count)s responses from %(period)s.") % {
+        "count": shown_count(now["responses"]),
+        "period": period_label(feedback_filter.start, feedback_filter.end),
+    }
+    if positive is not None:
+        summary += " " + _(
+            "%(positive)s said their experience was good or very good and %(negative)s "
+            "poor or very poor."
+        ) % {"positive": _percent(positive), "negative": _percent(negative)}
+    if change is not None:
+        summary += " " + _("In the period before, %(before)s said good or very good.") % {
+            "before": _percent(previous_positive)
+        }
+    return {
+        "responses": shown_count(now["responses"]),
+        "raw_responses": now["responses"],
+        "previous_responses": shown_count(before["responses"]),
+        "positive_share": positive,
+        "negative_share": negative,
+        "previous_positive_share": previous_positive,
+        "previous_negative_share": previous_negative,
+        "positive_change": change,
+        "satisfied_share": share(now["ascs_satisfied"], now["ascs_answered"]),
+        "summary": summary,
+    }
+
+
+def monthly(feedback_filter):
+    """One row per calendar month in the period, months without responses included."""
+    found = {month_key(row["month"]): row for row in response_measures(feedback_filter, ("month",))}
+    empty = dict.fromkeys(("responses", "answered", "positive", "negative"), 0)
+    rows = []
+    for month in months_between(feedback_filter.start, feedback_filter.end):
+        row = found.get(month, empty)
+        positive, negative = _rates(row)
+        rows.append(
+            {
+                "month": month,
+                "label": month_label(month),
+                "responses": row["responses"],
+                "positive_share": positive,
+                "negative_share": negative,
+            }
+        )
+    return rows
+
+
+def volume_panel(rows):
+    busiest = max(rows, key=lambda row: row["responses"], default=None)
+    summary = (
+        _("The most responses came in %(month)s (%(count)s).")
+        % {"month": busiest["label"], "count": busiest["responses"]}
+        if busiest and busiest["responses"]
+        else _("No responses in this period.")
+    )
+    chart = bar_chart(
+        "chart-volume",
+        _("Responses each month"),
+        summary,
+        [(row["label"], row["responses"], str(row["responses"])) for row in rows],
+    )
+    return {"rows": rows, "summary": summary, "chart": chart}
+
+
+def fft_over_time_panel(rows):
+    labels = [row["label"] for row in rows]
+    summary = _(
+        "Each month, the share of people who said good or very good (solid line, circles) "
+        "and poor or very poor (dashed line, squares). Months with fewer than 5 answers are "
+        "left out."
+    )
+    chart = line_chart(
+        "chart-fft-time",
+        _("Good and poor experiences each month (%)"),
+        summary,
+        labels,
+        [
+            (_("Good"), [row["positive_share"] for row in rows]),
+            (_("Poor"), [row["negative_share"] for row in rows]),
+        ],
+        max_value=100,
+    )
+    return {"rows": rows, "summary": summary, "chart": chart}
+
+
+def fft_by_service_panel(feedback_filter):
+    names = dict(Service.objects.values_list("id", "name"))
+    rows = []
+    for row in response_measures(feedback_filter, ("service_id",)):
+        positive, negative = _rates(row)
+        rows.append(
+            {
+                "service": names.get(row["service_id"], ""),
+                "answered": shown_count(row["answered"]),
+                "positive_share": positive,
+                "negative_share": negative,
+            }
+        )
+    rows.sort(key=lambda row: row["service"])
+    shown = [row for row in rows if row["positive_share"] is not None]
+    best = max(shown, key=lambda row: row["positive_share"], default=None)
+    summary = (
+        _("%(service)s had the highest share of good or very good answers (%(share)s).")
+        % {"service": best["service"], "share": _percent(best["positive_share"])}
+        if best
+        else _("Not enough answers to compare services.")
+    )
+    chart = bar_chart(
+        "chart-fft-service",
+        _("Good or very good, by service (%)"),
+        summary,
+        [(r["service"], r["positive_share"], _percent(r["positive_share"])) for r in rows],
+        max_value=100,
+    )
+    return {"rows": rows, "summary": summary, "chart": chart}
+
+
+def sentiment_panel(feedback_filter):
+    totals = response_measures(feedback_filter)
+    analysed = sum(totals[f"sentiment_{name}"] for name in ("positive", "neutral", "negative"))
+    labels = {
+        "positive": _("Positive"),
+        "neutral": _("Mixed or neutral"),
+        "negative": _("Negative"),
+    }
+    rows = [
+        {
+            "label": label,
+            "count": shown_count(totals[f"sentiment_{name}"]),
+            "share": share(totals[f"sentiment_{name}"], analysed),
+        }
+        for name, label in labels.items()
+    ]
+    summary = _("The tone of %(count)s responses with comments, read by the themes engine.") % {
+        "count": shown_count(analysed)
+    }
+    chart = bar_chart(
+        "chart-sentiment",
+        _("Tone of comments (%)"),
+        summary,
+        [(row["label"], row["share"], _percent(row["share"])) for row in rows],
+        max_value=100,
+        hatched={labels["negative"]},
+    )
+    return {"rows": rows, "summary": summary, "chart": chart}

@@ -1,0 +1,223 @@
+"""Exports of themes, summaries and reports, made in the background and logged.
+
+Free text (redacted quotes) is left out unless the person asks for it and may see comments.
+Contact details are never part of these exports.
+"""
+
+import tablib
+from django.utils import timezone
+from import_export import fields, resources
+from import_export.formats.base_formats import CSV, XLSX
+from wagtail.log_actions import log
+
+from insights.dashboard.emerging import filter_from_json
+from insights.models import DailyThemeRollup, ReportExport
+
+FREE_TEXT_PERMISSION = "surveys.view_response"
+FORMATS = {
+    ReportExport.Kind.THEMES: ("csv", "xlsx"),
+    ReportExport.Kind.SUMMARY: ("csv", "xlsx"),
+    ReportExport.Kind.CQC_PACK: ("xlsx", "pdf"),
+    ReportExport.Kind.LOCAL_ACCOUNT: ("pdf",),
+}
+CONTENT_TYPES = {"csv": "text/csv", "xlsx": XLSX().get_content_type(), "pdf": "application/pdf"}
+
+
+class ThemeDayResource(resources.ModelResource):
+    """Responses mentioning each theme, per day, service, channel and language."""
+
+    service = fields.Field(attribute="service__name", column_name="service")
+    theme = fields.Field(attribute="theme__name", column_name="theme")
+
+    class Meta:
+        model = DailyThemeRollup
+        fields = (
+            "day",
+            "service",
+            "channel",
+            "language",
+            "theme",
+            "responses",
+            "negative",
+            "positive",
+        )
+        export_order = fields
+
+
+def _themes(job, feedback_filter):
+    queryset = (
+        DailyThemeRollup.objects.filter(
+            day__gte=feedback_filter.start, day__lte=feedback_filter.end
+        )
+        .select_related("service", "theme")
+        .order_by("day", "service__name", "theme__name")
+    )
+    if feedback_filter.service_id:
+        queryset = queryset.filter(service_id=feedback_filter.service_id)
+    return ThemeDayResource().export(queryset=queryset)
+
+
+SUMMARY_HEADERS = [
+    "theme",
+    "responses",
+    "share_%",
+    "negative_%",
+    "previous_share_%",
+    "change_points",
+    "direction",
+]
+
+
+def _summary(job, feedback_filter):
+    from insights.dashboard.themes import theme_movement
+    from insights.summaries import theme_quotes
+
+    headers = SUMMARY_HEADERS + (["quotes_redacted"] if job.include_free_text else [])
+    dataset = tablib.Dataset(headers=headers, title="Themes")
+    for row in theme_movement(feedback_filter):
+        line = [
+            row["name"],
+            str(row["count"]),
+            row["share"],
+            row["negative_share"],
+            row["previous_share"],
+            row["change"],
+            str(row["direction"]),
+        ]
+        if job.include_free_text:
+            quotes = [] if row["suppressed"] else theme_quotes(feedback_filter, row["theme_id"])
+            line.append("\n".join(quotes))
+        dataset.append(line)
+    return dataset
+
+
+def _cqc_book(job, feedback_filter):
+    from insights.reports.cqc_pack import cqc_pack_build
+
+    pack = cqc_pack_build(feedback_filter)
+    feedback = tablib.Dataset(
+        headers=[
+            "cqc_theme",
+            "quality_statement",
+            "theme",
+            "responses",
+            "share_%",
+            "negative_%",
+            "change_points",
+            "trend",
+        ]
+        + (["quotes_redacted"] if job.include_free_text else []),
+        title="Feedback",
+    )
+    actions = tablib.Dataset(
+        headers=["quality_statement", "action", "status", "we_did"], title="Actions"
+    )
+    for section in pack["sections"]:
+        for statement in section["statements"]:
+            for row in statement["themes"]:
+                line = [
+                    str(section["label"]),
+                    str(statement["label"]),
+                    row["name"],
+                    str(row["count"]),
+                    row["share"],
+                    row["negative_share"],
+                    row["change"],
+                    str(row["direction"]),
+                ]
+                if job.include_free_text:
+                    line.append("\n".join(row.get("quotes", [])))
+                feedback.append(line)
+            for action in statement["actions"]:
+                actions.append(
+                    [
+                        str(statement["label"]),
+                        action.title,
+                        action.get_status_display(),
+                        action.we_did if action.is_published else "",
+                    ]
+                )
+    return tablib.Databook([feedback, actions]), pack
+
+
+def _render(job, feedback_filter):
+    """(bytes, rows) for the job's kind and format."""
+    from insights.reports.pdf import pdf_from_template
+
+    if job.kind == ReportExport.Kind.LOCAL_ACCOUNT:
+        from insights.reports.local_account import local_account_build
+
+        report = local_account_build(int(job.params["year"]))
+        body = "insights/reports/_local_account_body.html"
+        context = {"body_template": body, "title": "Local Account", "report": report}
+        return pdf_from_template("insights/reports/pdf.html", context), len(report["themes"])
+    if job.kind == ReportExport.Kind.CQC_PACK:
+        book, pack = _cqc_book(job, feedback_filter)
+        if job.file_format == "pdf":
+            body = "insights/reports/_cqc_pack_body.html"
+            context = {"body_template": body, "title": "CQC evidence pack", "pack": pack}
+            return pdf_from_template("insights/reports/pdf.html", context), len(book.sheets()[0])
+        return book.export("xlsx"), len(book.sheets()[0])
+    dataset = (_themes if job.kind == ReportExport.Kind.THEMES else _summary)(job, feedback_filter)
+    format_class = CSV if job.file_format == "csv" else XLSX
+    return format_class().export_data(dataset), len(dataset)
+
+
+def _progress(job, status, progress):
+    job.status, job.progress = status, progress
+    job.save(update_fields=["status", "progress"])
+
+
+def report_export_make(*, export_id):
+    """Make the file for an export request. Safe to run again; a finished export is kept."""
+    job = ReportExport.objects.get(pk=export_id)
+    if job.is_ready:
+        return job.status
+    _progress(job, ReportExport.Status.RUNNING, 10)
+    try:
+        content, rows = _render(job, filter_from_json(job.params["filter"]))
+    except Exception:
+        _progress(job, ReportExport.Status.FAILED, 100)
+        raise
+    stamp = timezone.localdate().isoformat()
+    job.content = content.encode() if isinstance(content, str) else content
+    job.rows, job.status, job.progress = rows, ReportExport.Status.DONE, 100
+    job.filename = f"{job.kind.replace('_', '-')}-{stamp}.{job.file_format}"
+    job.content_type = CONTENT_TYPES[job.file_format]
+    job.finished_at = timezone.now()
+    job.save()
+    return job.status
+
+
+def report_export_request(
+    *, user, kind, file_format, feedback_filter, include_free_text=False, year=None
+):
+    """Record an export request, log it and queue it. Free text only with permission."""
+    from insights.dashboard.emerging import filter_to_json
+    from insights.tasks import report_export_run
+
+    if file_format not in FORMATS[kind]:
+        raise ValueError(f"{kind} can't be exported as {file_format}")
+    include_free_text = include_free_text and user.has_perm(FREE_TEXT_PERMISSION)
+    params = {"filter": filter_to_json(feedback_filter), "year": year}
+    job = ReportExport.objects.create(
+        requested_by=user,
+        kind=kind,
+        file_format=file_format,
+        params=params,
+        include_free_text=include_free_text,
+    )
+    log(
+        instance=job,
+        action="insights.export",
+        user=user,
+        data={
+            "kind": kind,
+            "format": file_format,
+            "free_text": include_free_text,
+            "params": params,
+        },
+    )
+    report_export_run.enqueue(job.pk)
+    job.refresh_from_db()
+    return job

@@ -1,0 +1,1 @@
+"""Reports made from feedback: the Local Account chapter and the CQC evidence pack."""

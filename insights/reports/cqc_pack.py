@@ -1,0 +1,56 @@
+"""The CQC evidence pack: feedback and board actions grouped by the CQC local authority
+assessment framework's themes and quality statements, with counts, trend and quotes."""
+
+from coproduction.models import Action
+from insights.choices import QUALITY_STATEMENT_THEME, CqcQualityStatement, CqcTheme
+from insights.dashboard.themes import theme_movement
+from insights.models import Theme
+from insights.summaries import theme_quotes
+
+QUOTES_PER_THEME = 2
+
+
+def _actions_by_theme(theme_ids):
+    actions = {}
+    for action in Action.objects.filter(themes__in=theme_ids).prefetch_related("themes").distinct():
+        for theme in action.themes.all():
+            actions.setdefault(theme.pk, []).append(action)
+    return actions
+
+
+def _statement(code, rows, actions, feedback_filter):
+    themes = [row for row in rows if code in row["statements"]]
+    for row in themes:
+        if "quotes" not in row:
+            row["quotes"] = (
+                []
+                if row["suppressed"]
+                else theme_quotes(feedback_filter, row["theme_id"], limit=QUOTES_PER_THEME)
+            )
+    statement_actions = {a.pk: a for row in themes for a in actions.get(row["theme_id"], [])}
+    return {
+        "code": code,
+        "label": CqcQualityStatement(code).label,
+        "themes": themes,
+        "mentions": sum(row["raw_count"] for row in themes),
+        "actions": sorted(statement_actions.values(), key=lambda a: (a.status, a.pk)),
+    }
+
+
+def cqc_pack_build(feedback_filter):
+    """{cqc theme: [quality statements with their feedback themes and actions]}."""
+    statements = dict(Theme.objects.values_list("pk", "cqc_quality_statements"))
+    rows = theme_movement(feedback_filter)
+    for row in rows:
+        row["statements"] = statements.get(row["theme_id"], [])
+    actions = _actions_by_theme([row["theme_id"] for row in rows])
+    sections = []
+    for cqc_theme in CqcTheme:
+        codes = [code for code, parent in QUALITY_STATEMENT_THEME.items() if parent == cqc_theme]
+        sections.append(
+            {
+                "label": cqc_theme.label,
+                "statements": [_statement(c, rows, actions, feedback_filter) for c in codes],
+            }
+        )
+    return {"filter": feedback_filter, "sections": sections}

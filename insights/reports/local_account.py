@@ -1,0 +1,48 @@
+"""The Local Account's feedback chapter for one financial year (April to March).
+
+Plain English throughout: short sentences, everyday words, numbers with what they mean.
+"""
+
+from datetime import date
+
+from insights.dashboard.equality import STATEMENT, by_characteristic
+from insights.dashboard.responses import headline
+from insights.dashboard.themes import theme_movement
+from insights.filters import FeedbackFilter
+from insights.summaries import theme_quotes
+
+TOP_THEMES = 5
+
+
+def financial_year(year):
+    """The year starting 1 April `year`, e.g. 2025 → 1 April 2025 to 31 March 2026."""
+    return FeedbackFilter(start=date(year, 4, 1), end=date(year + 1, 3, 31))
+
+
+def you_said_we_did_in(feedback_filter):
+    from coproduction.selectors import you_said_we_did_published
+
+    return list(
+        you_said_we_did_published().filter(
+            completed_on__gte=feedback_filter.start, completed_on__lte=feedback_filter.end
+        )
+    )
+
+
+def local_account_build(year):
+    """Everything the chapter shows for the financial year starting in April `year`."""
+    feedback_filter = financial_year(year)
+    themes = [row for row in theme_movement(feedback_filter) if not row["suppressed"]]
+    top = themes[:TOP_THEMES]
+    for row in top:
+        row["quotes"] = theme_quotes(feedback_filter, row["theme_id"], limit=2)
+    return {
+        "year": year,
+        "year_label": f"{year} to {year + 1}",
+        "filter": feedback_filter,
+        "headline": headline(feedback_filter),
+        "themes": top,
+        "equality": by_characteristic(feedback_filter),
+        "equality_statement": STATEMENT,
+        "you_said_we_did": you_said_we_did_in(feedback_filter),
+    }

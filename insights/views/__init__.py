@@ -1,0 +1,1 @@
+"""Dashboard, reports and exports pages under /insights/ (GOV.UK styled, no JavaScript needed)."""

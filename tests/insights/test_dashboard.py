@@ -1,0 +1,137 @@
+"""Each dashboard figure's arithmetic on known data, from the roll-ups and from the responses."""
+
+from datetime import date
+
+import pytest
+
+from insights.dashboard import BOARD, dashboard_build
+from insights.dashboard.equality import by_characteristic, by_pair
+from insights.dashboard.responses import headline, monthly
+from insights.dashboard.sources import uses_rollups
+from insights.dashboard.themes import theme_movement
+from insights.filters import FeedbackFilter
+from insights.models import Theme
+from insights.rollups import rollups_rebuild
+from tests.insights.factories import flag, response_with
+
+MARCH = FeedbackFilter(start=date(2026, 3, 1), end=date(2026, 3, 31))
+FEBRUARY = date(2026, 2, 10)  # inside the equal-length period before March
+
+
+def _theme(key):
+    return Theme.objects.get(key=key).pk
+
+
+def _rebuild():
+    rollups_rebuild(start=date(2026, 1, 1), end=date(2026, 12, 31))
+
+
+@pytest.fixture
+def march(touchpoint):
+    """12 responses in March: 6 good or very good, 5 poor, 1 'neither'; 4 in February."""
+    for overall in ["very_good"] * 3 + ["good"] * 3 + ["poor"] * 5 + ["neither"]:
+        response_with(touchpoint, date(2026, 3, 5), overall=overall, themes=["waiting_times"])
+    for overall in ["good", "poor", "poor", "poor"]:
+        response_with(touchpoint, FEBRUARY, overall=overall)
+    _rebuild()
+
+
+def test_headline_shares_and_previous_period(march, touchpoint):
+    direct = FeedbackFilter(start=MARCH.start, end=MARCH.end, touchpoint_id=touchpoint.pk)
+    for feedback_filter in (MARCH, direct):
+        figures = headline(feedback_filter)
+        assert figures["responses"] == 12
+        assert (figures["positive_share"], figures["negative_share"]) == (50.0, 41.7)
+        assert str(figures["previous_responses"]) == "fewer than 5"
+        assert figures["previous_positive_share"] is None
+        assert figures["positive_change"] is None
+
+
+def test_positive_change_against_previous_period(march, touchpoint):
+    for _ in range(5):  # February now has 9: 6 good or very good, 3 poor
+        response_with(touchpoint, FEBRUARY, overall="very_good")
+    _rebuild()
+    figures = headline(MARCH)
+    assert figures["previous_positive_share"] == 66.7
+    assert figures["positive_change"] == -16.7
+
+
+def test_monthly_rows_include_empty_months(march):
+    rows = monthly(FeedbackFilter(start=date(2026, 1, 1), end=date(2026, 3, 31)))
+    assert [row["responses"] for row in rows] == [0, 4, 12]
+    assert rows[2]["positive_share"] == 50.0
+    assert rows[1]["positive_share"] is None  # fewer than 5 answers
+
+
+def test_theme_movement_counts_share_and_direction(march, touchpoint):
+    for _ in range(5):
+        response_with(touchpoint, FEBRUARY, themes=["waiting_times"])
+    for _ in range(5):
+        response_with(touchpoint, FEBRUARY)
+    _rebuild()
+    row = next(r for r in theme_movement(MARCH) if r["theme_id"] == _theme("waiting_times"))
+    assert (row["count"], row["share"]) == (12, 100.0)
+    assert (row["previous_share"], row["change"], str(row["direction"])) == (
+        35.7,
+        64.3,
+        "Rising",
+    )
+
+
+def test_small_theme_counts_are_suppressed(touchpoint):
+    for _ in range(3):
+        response_with(touchpoint, date(2026, 3, 5), themes=["respite"])
+    for _ in range(10):
+        response_with(touchpoint, date(2026, 3, 5))
+    _rebuild()
+    row = next(r for r in theme_movement(MARCH) if r["theme_id"] == _theme("respite"))
+    assert str(row["count"]) == "fewer than 5"
+    assert row["share"] is None
+
+
+def test_flagged_comments_are_not_counted_in_themes(march, touchpoint):
+    flag(response_with(touchpoint, date(2026, 3, 6), themes=["waiting_times"]))
+    _rebuild()
+    row = next(r for r in theme_movement(MARCH) if r["theme_id"] == _theme("waiting_times"))
+    assert row["count"] == 12
+
+
+def test_equality_breakdown_suppresses_groups_under_5(touchpoint):
+    for _ in range(6):
+        response_with(touchpoint, date(2026, 3, 5), overall="good", disability="yes")
+    for overall in ["good", "poor", "poor"]:
+        response_with(touchpoint, date(2026, 3, 5), overall=overall, disability="no")
+    tables = {t["field"]: t for t in by_characteristic(MARCH)}
+    rows = {str(r["label"]): r for r in tables["disability"]["rows"]}
+    assert rows["Yes"]["responses"] == 6 and rows["Yes"]["positive_share"] == 100.0
+    assert str(rows["No"]["responses"]) == "fewer than 5"
+    assert rows["No"]["positive_share"] is None
+
+
+def test_two_characteristics_at_once(touchpoint):
+    for overall in ["good"] * 5 + ["poor"]:
+        response_with(
+            touchpoint, date(2026, 3, 5), overall=overall, disability="yes", ethnic_group="asian"
+        )
+    response_with(touchpoint, date(2026, 3, 5), disability="no", ethnic_group="asian")
+    pair = by_pair(MARCH, ("disability", "ethnic_group"))
+    yes = next(row for row in pair["rows"] if str(row["label"]) == "Yes")
+    no = next(row for row in pair["rows"] if str(row["label"]) == "No")
+    asian = [str(c) for c in pair["columns"]].index("Asian or Asian British")
+    assert yes["cells"][asian]["positive_share"] == 83.3
+    assert no["cells"][asian]["suppressed"] is True
+
+
+def test_board_dashboard_has_no_safeguarding_count_but_has_redacted_quotes(march):
+    panels = dashboard_build(MARCH, audience=BOARD)
+    assert "safeguarding_open" not in panels
+    assert panels["quotes"][0]["name"] == Theme.objects.get(key="waiting_times").name
+    staff = dashboard_build(MARCH)
+    assert staff["safeguarding_open"] == 0
+
+
+def test_equality_filter_reads_responses_not_rollups(march, touchpoint):
+    response_with(touchpoint, date(2026, 3, 6), overall="poor", disability="yes")
+    filtered = FeedbackFilter(start=MARCH.start, end=MARCH.end, equality={"disability": "yes"})
+    assert not uses_rollups(filtered)
+    assert headline(filtered)["raw_responses"] == 1
