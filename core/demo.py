@@ -30,7 +30,8 @@ def seed(stdout):
     if not council.is_demo:
         council.is_demo = True
         council.save()
-    stdout.write(f"Demo staff login: {DEMO_STAFF_EMAIL} / {DEMO_STAFF_PASSWORD}" + (" (created)" if created else ""))
+    note = " (created)" if created else ""
+    stdout.write(f"Demo staff login: {DEMO_STAFF_EMAIL} / {DEMO_STAFF_PASSWORD}{note}")
     return user
 
 

@@ -25,7 +25,7 @@ class GovUKFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget_type = field.widget.__class__.__name__.lower()
             css = _INPUT_CLASSES.get(widget_type)
             if css:
