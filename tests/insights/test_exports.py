@@ -1,0 +1,118 @@
+"""Exports round-trip, leave out free text unless asked and allowed, and are logged."""
+
+import io
+from datetime import date
+
+import tablib
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
+
+from core import roles
+from insights.exports import report_export_request
+from insights.filters import FeedbackFilter
+from insights.models import ReportExport
+from insights.rollups import rollups_rebuild
+from tests.insights.factories import response_with
+
+PERIOD = FeedbackFilter(start=date(2026, 3, 1), end=date(2026, 3, 31))
+
+
+def _lead(django_user_model, *extra):
+    user = django_user_model.objects.create_user(username="lead", password="x")
+    user.groups.add(Group.objects.get(name=roles.ENGAGEMENT_LEADS))
+    for codename in extra:
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    return user
+
+
+def _data(touchpoint):
+    for _ in range(6):
+        response_with(touchpoint, date(2026, 3, 5), themes=["waiting_times"], text="Too slow.")
+    rollups_rebuild(start=date(2026, 3, 1), end=date(2026, 3, 31))
+
+
+def test_themes_csv_round_trips(django_user_model, touchpoint):
+    _data(touchpoint)
+    user = _lead(django_user_model)
+    job = report_export_request(user=user, kind="themes", file_format="csv", feedback_filter=PERIOD)
+    assert job.status == ReportExport.Status.DONE and job.progress == 100
+    dataset = tablib.Dataset().load(bytes(job.content).decode(), format="csv")
+    assert dataset.headers[:5] == ["day", "service", "channel", "language", "theme"]
+    assert dataset[0][1] == touchpoint.service.name and int(dataset[0][5]) == 6
+
+
+def test_summary_xlsx_has_no_quotes_unless_asked_and_allowed(django_user_model, touchpoint):
+    _data(touchpoint)
+    user = _lead(django_user_model)  # engagement leads hold surveys.view_response
+    plain = report_export_request(
+        user=user, kind="summary", file_format="xlsx", feedback_filter=PERIOD
+    )
+    sheet = load_workbook(io.BytesIO(bytes(plain.content))).active
+    assert "quotes_redacted" not in [cell.value for cell in sheet[1]]
+    with_quotes = report_export_request(
+        user=user,
+        kind="summary",
+        file_format="xlsx",
+        feedback_filter=PERIOD,
+        include_free_text=True,
+    )
+    sheet = load_workbook(io.BytesIO(bytes(with_quotes.content))).active
+    assert sheet[1][-1].value == "quotes_redacted"
+    assert "Too slow." in sheet[2][-1].value
+
+
+def test_free_text_refused_without_permission(django_user_model, touchpoint):
+    _data(touchpoint)
+    user = django_user_model.objects.create_user(username="exporter", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="export_report"))
+    job = report_export_request(
+        user=user,
+        kind="summary",
+        file_format="csv",
+        feedback_filter=PERIOD,
+        include_free_text=True,
+    )
+    assert job.include_free_text is False
+    assert "Too slow" not in bytes(job.content).decode()
+
+
+def test_every_export_is_logged(django_user_model, touchpoint):
+    user = _lead(django_user_model)
+    report_export_request(user=user, kind="cqc_pack", file_format="xlsx", feedback_filter=PERIOD)
+    entry = ModelLogEntry.objects.get(action="insights.export")
+    assert entry.user_id == user.pk and entry.data["kind"] == "cqc_pack"
+
+
+def test_cqc_pack_xlsx_has_feedback_and_actions_sheets(django_user_model, touchpoint):
+    _data(touchpoint)
+    job = report_export_request(
+        user=_lead(django_user_model), kind="cqc_pack", file_format="xlsx", feedback_filter=PERIOD
+    )
+    book = load_workbook(io.BytesIO(bytes(job.content)))
+    assert book.sheetnames == ["Feedback", "Actions"]
+    assert book["Feedback"].max_row > 1
+
+
+def test_export_pages_request_progress_and_download(client, django_user_model, touchpoint):
+    _data(touchpoint)
+    user = _lead(django_user_model)
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    client.force_login(user)
+    response = client.post(
+        reverse("insights:exports"),
+        {"what": "themes:csv", "start": "2026-03-01", "end": "2026-03-31"},
+    )
+    job = ReportExport.objects.get()
+    assert response["Location"] == reverse("insights:export", kwargs={"pk": job.pk})
+    assert "Download" in client.get(response["Location"]).content.decode()
+    download = client.get(reverse("insights:export-download", kwargs={"pk": job.pk}))
+    assert download["Content-Type"] == "text/csv"
+    other = django_user_model.objects.create_user(username="other", password="x")
+    other.groups.add(Group.objects.get(name=roles.ENGAGEMENT_LEADS))
+    TOTP.activate(other, generate_totp_secret())
+    client.force_login(other)
+    assert client.get(reverse("insights:export-download", kwargs={"pk": job.pk})).status_code == 404
