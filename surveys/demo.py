@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from cms.models import HomePage
 from surveys.choices import EQUALITY_FIELDS, Channel, HelpedBy, OverallExperience
-from surveys.demo_text import COMMENTS, POLISH_SURVEY, SERVICES
+from surveys.demo_text import COMMENTS, SERVICES, TRANSLATIONS
 from surveys.models import Service, SurveyIndexPage, SurveyPage, Touchpoint
 from surveys.services import response_submit
 from surveys.submission import Comment, Submission
@@ -35,7 +35,8 @@ def seed(stdout):
     with transaction.atomic():
         index = _survey_index()
         surveys = [_survey(index, spec) for spec in SERVICES]
-        _translate_to_polish(surveys[0])
+        for language, words in TRANSLATIONS.items():
+            _translate(surveys[0], language, words)
     created = _responses(surveys)
     stdout.write(
         f"Surveys: {len(surveys)}; touchpoints: {Touchpoint.objects.filter(is_demo=True).count()}; "
@@ -82,20 +83,20 @@ def _survey(index, spec):
     return survey
 
 
-def _translate_to_polish(survey):
-    polish, _ = Locale.objects.get_or_create(language_code="pl")
-    if survey.get_translation_or_none(polish):
+def _translate(survey, language, words):
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    if survey.get_translation_or_none(locale):
         return
-    _ensure_parents_translated(survey, polish)
-    translated = survey.copy_for_translation(polish)
-    translated.title = POLISH_SURVEY["title"]
-    translated.introduction = POLISH_SURVEY["introduction"]
-    translated.invitation = POLISH_SURVEY["invitation"]
-    translated.thank_you_message = POLISH_SURVEY["thank_you_message"]
+    _ensure_parents_translated(survey, locale)
+    translated = survey.copy_for_translation(locale)
+    for field in ("title", "introduction", "invitation", "thank_you_message"):
+        setattr(translated, field, words[field])
     for child in translated.questions:
-        wording = POLISH_SURVEY["questions"].get(child.block_type)
-        if wording:
-            child.value["question"] = wording
+        key = child.value.get("purpose") if child.block_type == "free_text" else child.block_type
+        if key in words["questions"]:
+            child.value["question"] = words["questions"][key]
+        if child.value.get("hint"):
+            child.value["hint"] = words["hint"]
     translated.save_revision().publish()
 
 

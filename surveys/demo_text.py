@@ -79,19 +79,48 @@ SERVICES = [
     },
 ]
 
-POLISH_SURVEY = {
-    "title": "Jak nam poszło? Wyjście ze szpitala",
-    "introduction": (
-        "Niedawno pomógł Ci nasz zespół ds. wypisów ze szpitala. Powiedz nam, jak poszło."
-    ),
-    "invitation": "Powiedz nam, jak nam poszło. To zajmie 2 minuty i nie musisz podawać imienia.",
-    "thank_you_message": "Dziękujemy. Czytamy każdy komentarz.",
-    "questions": {
-        "overall": "Ogólnie rzecz biorąc, jak oceniasz nasze usługi?",
-        "ascs_information": (
-            "Czy w ostatnim roku łatwo czy trudno było Ci znaleźć informacje i porady "
-            "dotyczące wsparcia, usług lub świadczeń?"
+TRANSLATIONS = {
+    "pl": {
+        "title": "Jak nam poszło? Wyjście ze szpitala",
+        "introduction": (
+            "Niedawno pomógł Ci nasz zespół ds. wypisów ze szpitala. Powiedz nam, jak poszło."
         ),
+        "invitation": (
+            "Powiedz nam, jak nam poszło. To zajmie 2 minuty i nie musisz podawać imienia."
+        ),
+        "thank_you_message": "Dziękujemy. Czytamy każdy komentarz.",
+        "hint": "Prosimy nie podawać imion ani danych kontaktowych.",
+        "questions": {
+            "overall": "Ogólnie rzecz biorąc, jak oceniasz nasze usługi?",
+            "went_well": "Co poszło dobrze?",
+            "do_better": "Co możemy zrobić lepiej?",
+            "ascs_information": (
+                "Czy w ostatnim roku łatwo czy trudno było Ci znaleźć informacje i porady "
+                "dotyczące wsparcia, usług lub świadczeń?"
+            ),
+        },
+    },
+    "ur": {
+        "title": "ہم نے کیسا کام کیا؟ ہسپتال سے گھر واپسی",
+        "introduction": (
+            "حال ہی میں ہسپتال سے گھر واپسی کی ہماری ٹیم نے آپ کی مدد کی۔ "
+            "ہمیں بتائیں کہ یہ کیسا رہا۔"
+        ),
+        "invitation": (
+            "ہمیں بتائیں کہ ہم نے کیسا کام کیا۔ اس میں 2 منٹ لگتے ہیں اور آپ کو اپنا نام بتانے "
+            "کی ضرورت نہیں۔"
+        ),
+        "thank_you_message": "شکریہ۔ ہم ہر تبصرہ پڑھتے ہیں۔",
+        "hint": "براہ کرم نام یا رابطے کی تفصیلات نہ لکھیں۔",
+        "questions": {
+            "overall": "مجموعی طور پر، ہماری سروس کے ساتھ آپ کا تجربہ کیسا رہا؟",
+            "went_well": "کیا اچھا رہا؟",
+            "do_better": "ہم کیا بہتر کر سکتے ہیں؟",
+            "ascs_information": (
+                "پچھلے ایک سال میں، کیا آپ کو مدد، خدمات یا مالی فوائد کے بارے میں معلومات "
+                "اور مشورہ ڈھونڈنا عام طور پر آسان لگا یا مشکل؟"
+            ),
+        },
     },
 }
 

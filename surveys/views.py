@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -57,11 +58,15 @@ def survey_respond(request, *, survey, touchpoint, easy_read=False, preview=Fals
             raise Http404
     context = {
         "survey": survey,
-        "page": survey,
         "touchpoint": touchpoint,
         "easy_read": easy_read,
         "preview": preview,
+        "not_translated_into": _show_in_survey_language(survey),
     }
+    if touchpoint is None:
+        # On the survey's own page the language switcher offers its translations; on a short
+        # link it keeps the short link (/pl/f/<code>), which finds the translation itself.
+        context["page"] = survey
     if preview and request.method == "POST":
         return render(request, "surveys/thanks.html", context)
     if not survey.accepting_responses:
@@ -94,6 +99,16 @@ def survey_respond(request, *, survey, touchpoint, easy_read=False, preview=Fals
     context["form"] = form
     template = "surveys/survey_easy_read.html" if easy_read else "surveys/survey_page.html"
     return render(request, template, context)
+
+
+def _show_in_survey_language(survey):
+    """A survey not yet translated into the visitor's language is shown whole in its own
+    language (so screen readers pronounce it right), with a note in theirs."""
+    requested = get_language()
+    if survey.locale.language_code == requested:
+        return None
+    translation.activate(survey.locale.language_code)
+    return requested
 
 
 def _response_or_404(receipt):

@@ -127,3 +127,30 @@ def test_kiosk_mode_returns_to_the_start(client, touchpoint, keys, via):
     assert "js/kiosk.js" in page
     assert 'href="/f/hd7k2?via=kiosk"' in page
     assert Response.objects.get().channel == Channel.KIOSK
+
+
+def test_untranslated_survey_is_shown_in_its_own_language_with_a_note(client, touchpoint):
+    html = client.get("/ur/f/hd7k2").content.decode()
+    assert '<html lang="en" dir="ltr"' in html
+    assert 'lang="ur" dir="rtl"' in html
+    assert "Overall, how was your experience?" in html
+
+
+def test_language_switcher_on_a_short_link_keeps_the_short_link(client, touchpoint):
+    html = client.get("/f/hd7k2?via=qr").content.decode()
+    assert 'href="/pl/f/hd7k2?via=qr"' in html
+
+
+def test_translated_survey_renders_right_to_left(client, touchpoint, survey):
+    from wagtail.models import Locale
+
+    urdu, _ = Locale.objects.get_or_create(language_code="ur")
+    for ancestor in survey.get_ancestors().filter(depth__gt=1).specific():
+        if not ancestor.get_translation_or_none(urdu):
+            ancestor.copy_for_translation(urdu).save_revision().publish()
+    translated = survey.copy_for_translation(urdu)
+    translated.title = "ہم نے کیسا کام کیا؟"
+    translated.save_revision().publish()
+    html = client.get("/ur/f/hd7k2").content.decode()
+    assert '<html lang="ur" dir="rtl"' in html
+    assert "ہم نے کیسا کام کیا؟" in html
