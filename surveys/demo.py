@@ -129,6 +129,27 @@ def _responses(surveys):
             allow_closed=True,
         )
         created_count += created
+    created_count += _safeguarding_examples(surveys[0], touchpoints[surveys[0].pk], today)
+    return created_count
+
+
+def _safeguarding_examples(survey, touchpoints, today):
+    do_better = next(k for k, t, v in survey.question_blocks() if v.get("purpose") == "do_better")
+    created_count = 0
+    for number, text in enumerate(COMMENTS["safeguarding"]):
+        _response, created = response_submit(
+            survey=survey,
+            touchpoint=touchpoints[0],
+            channel=Channel.PAPER,
+            submission=Submission(
+                overall="very_poor", comments=[Comment(do_better, "do_better", text)]
+            ),
+            submission_token=uuid.uuid5(DEMO_NAMESPACE, f"safeguarding-{number}"),
+            submitted_on=today - timedelta(days=2 + number),
+            is_demo=True,
+            allow_closed=True,
+        )
+        created_count += created
     return created_count
 
 

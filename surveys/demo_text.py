@@ -159,4 +159,9 @@ COMMENTS = {
         "The form was not available in easy read or large print.",
         "I felt nobody took my views into account in the review.",
     ],
+    # Made-up disclosures, so the safeguarding queue has something to show.
+    "safeguarding": [
+        "The carer shouted at my dad and he has bruises on his arm he cannot explain.",
+        "Mum was left in wet pads all day and nobody came to help her.",
+    ],
 }
