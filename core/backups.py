@@ -1,0 +1,101 @@
+"""Backup and restore of everything in the database, with Django's own serialisation.
+
+`backup_export` is `dumpdata` of every table except sessions and Wagtail's search index (both
+rebuilt, never restored). Every primary key is kept, content types and permissions included, so
+each id (pages, images, responses, and every reference to them inside StreamField JSON and
+audit logs) comes back exactly. Natural keys are deliberately not used: a Wagtail page's natural
+key is its URL path, which changes when a page moves, and audit-log rows keep the ids of pages
+since deleted, which natural keys can't serialise.
+
+`backup_restore` loads a backup into a migrated database in one transaction: it empties every
+table (without recreating content types), loads the file, adds the content types and
+permissions of any model newer than the backup, then rebuilds the search index.
+
+Uploaded files (images, documents) are not in the database: copy MEDIA_ROOT alongside the
+backup (see docs/operations.md).
+"""
+
+from contextlib import contextmanager
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models.signals import m2m_changed
+
+# Rebuilt, never restored: sessions sign everyone out; update_index rebuilds search.
+EXCLUDED = ["sessions", "wagtailsearch"]
+
+
+def _app_labels():
+    """Content types and permissions first: saving other rows may look content types up."""
+    first = ["contenttypes", "auth"]
+    rest = [
+        config.label
+        for config in apps.get_app_configs()
+        if config.label not in first and config.label not in EXCLUDED and config.get_models()
+    ]
+    return first + rest
+
+
+def backed_up_models():
+    """Every concrete model the backup holds, in a stable order."""
+    excluded_apps = {label for label in EXCLUDED if "." not in label}
+    excluded_models = {label.lower() for label in EXCLUDED if "." in label}
+    return [
+        model
+        for model in sorted(apps.get_models(), key=lambda m: m._meta.label)
+        if model._meta.managed
+        and not model._meta.proxy
+        and model._meta.app_label not in excluded_apps
+        and model._meta.label_lower not in excluded_models
+    ]
+
+
+def model_counts():
+    """Rows per backed-up model, to compare a restore with its source."""
+    return {model._meta.label: model._base_manager.count() for model in backed_up_models()}
+
+
+def backup_export(path, *, stdout=None):
+    """Write every backed-up row to `path` (.json, or .json.gz/.bz2/.xz to compress it)."""
+    call_command(
+        "dumpdata",
+        *_app_labels(),
+        output=str(path),
+        verbosity=0,
+        stdout=stdout,
+    )
+    return model_counts()
+
+
+def backup_restore(path, *, stdout=None):
+    """Replace everything in the database with the backup at `path`. Returns rows per model."""
+    with transaction.atomic():
+        call_command(
+            "flush", interactive=False, inhibit_post_migrate=True, verbosity=0, stdout=stdout
+        )
+        ContentType.objects.clear_cache()
+        with _m2m_changed_muted():
+            call_command("loaddata", str(path), verbosity=0, stdout=stdout)
+        emit_post_migrate_signal(0, False, DEFAULT_DB_ALIAS)
+    ContentType.objects.clear_cache()
+    call_command("update_index", verbosity=0, stdout=stdout)
+    return model_counts()
+
+
+@contextmanager
+def _m2m_changed_muted():
+    """Loading fixtures sends save signals with raw=True, which receivers can ignore, but
+    m2m_changed has no such flag: without this, restoring users' groups would write "roles
+    changed" audit entries for changes nobody made."""
+    with m2m_changed.lock:
+        receivers, m2m_changed.receivers = m2m_changed.receivers, []
+        m2m_changed.sender_receivers_cache.clear()
+    try:
+        yield
+    finally:
+        with m2m_changed.lock:
+            m2m_changed.receivers = receivers
+            m2m_changed.sender_receivers_cache.clear()
