@@ -1,10 +1,12 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from insights.staff.forms import ThemeForm
 from insights.models import Theme
 from insights.staff import urls as staff_urls
 
@@ -37,6 +39,22 @@ def register_safeguarding_menu():
 
 class ThemeViewSet(SnippetViewSet):
     model = Theme
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("key"),
+            FieldPanel("description"),
+            FieldPanel("phrases"),
+            FieldPanel("problem_phrases"),
+            FieldPanel("patterns"),
+            FieldPanel("negative_only"),
+            FieldPanel("cqc_quality_statements"),
+            FieldPanel("i_statements"),
+            FieldPanel("is_safeguarding"),
+            FieldPanel("is_active"),
+        ],
+        base_form_class=ThemeForm,
+    )
     icon = "tag"
     menu_label = _("Themes")
     list_display = ["name", "key", "is_active"]
