@@ -1,14 +1,14 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from insights.staff.forms import ThemeForm
 from insights.models import Theme
 from insights.staff import urls as staff_urls
+from insights.staff.forms import ThemeForm
 
 
 @hooks.register("register_admin_urls")
