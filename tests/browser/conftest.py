@@ -6,6 +6,7 @@ unless REQUIRE_BROWSER=1 (set by .ci/run), when they fail instead.
 """
 
 import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -36,7 +37,36 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def _serialized_database(django_db_setup):
+    """The database as migrated, which serialized_rollback restores after each test's flush.
+
+    Content types go first: Wagtail's log entries validate their content type when saved, and the
+    role set-up writes audit log entries while migrating.
+    """
+    from django.db import connections
+
+    contents = getattr(connections["default"], "_test_serialized_contents", None)
+    if not contents:
+        return None
+    objects = json.loads(contents)
+    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
+    contents = json.dumps(objects)
+    _share_serialized_database(contents)
+    return contents
+
+
+def _share_serialized_database(contents):
+    """Playwright's sync API marks an event loop as running in this thread, so Django hands the
+    tests a fresh connection object (asgiref keeps connections per context then). Give it the
+    serialized database too, or serialized_rollback would silently skip the restore."""
+    from django.db import connections
+
+    if contents:
+        connections["default"]._test_serialized_contents = contents
+
+
+@pytest.fixture(scope="session")
+def browser(_serialized_database):
     path = chromium_path()
     if path is None:
         if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -47,6 +77,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
+        _share_serialized_database(_serialized_database)
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
