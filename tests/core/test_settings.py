@@ -9,7 +9,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run_check(env_overrides, *args):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    # A clean production-like environment: the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE
+    # in this process, which `check --deploy` rightly refuses.
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(env_overrides)
     env["DJANGO_SETTINGS_MODULE"] = "feedback_site.settings.production"
     return subprocess.run(
