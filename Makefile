@@ -43,6 +43,11 @@ run: setup ## Run the site with demo content on http://127.0.0.1:8000
 test: setup ## Run the whole test suite (browser tests too when Chromium is installed)
 	$(BIN)/pytest
 
+.PHONY: bench-load
+bench-load: $(BIN)/.installed ## Load test on PostgreSQL (127.0.0.1): steady, then with a PostgreSQL restart
+	$(BIN)/python bench/load_test.py --requests 2000 --concurrency 16
+	$(BIN)/python bench/load_test.py --requests 2000 --concurrency 16 --restart-postgres
+
 lint: $(BIN)/.installed ## ruff lint and format check, migrations in step with models
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
