@@ -8,6 +8,7 @@ import random
 import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
@@ -20,7 +21,6 @@ from surveys.services import response_submit
 from surveys.submission import Comment, Submission
 
 DEMO_NAMESPACE = uuid.UUID("6f1c2b7e-3d4a-4c55-9e0f-2a1b3c4d5e6f")
-DEMO_RESPONSES = 360
 OVERALL_WEIGHTS = {  # skewed positive, as real FFT results are
     OverallExperience.VERY_GOOD: 38,
     OverallExperience.GOOD: 27,
@@ -111,7 +111,7 @@ def _responses(surveys):
     today = timezone.localdate()
     touchpoints = {s.pk: list(Touchpoint.objects.filter(survey=s)) for s in surveys}
     created_count = 0
-    for number in range(DEMO_RESPONSES):
+    for number in range(settings.DEMO_RESPONSES):
         survey = surveys[number % len(surveys)]
         touchpoint = rng.choice(touchpoints[survey.pk])
         overall = rng.choices(list(OVERALL_WEIGHTS), weights=list(OVERALL_WEIGHTS.values()))[0]

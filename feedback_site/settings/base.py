@@ -261,3 +261,5 @@ RETENTION_OPEN_CONTACT_MONTHS = int(env("RETENTION_OPEN_CONTACT_MONTHS", "12"))
 RETENTION_RESPONSE_YEARS = int(env("RETENTION_RESPONSE_YEARS", "0")) or None
 # The classifier learned from staff-confirmed tags (written by `manage.py themes retrain`).
 THEMES_MODEL_PATH = env("THEMES_MODEL_PATH", str(MEDIA_ROOT / "models" / "themes-model.pkl"))
+# How many synthetic responses `seed_demo` spreads over 18 months (the tests use fewer).
+DEMO_RESPONSES = int(env("DEMO_RESPONSES", "360"))
