@@ -21,7 +21,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models.signals import m2m_changed
 
 # Rebuilt, never restored: sessions sign everyone out; update_index rebuilds search.
@@ -73,16 +73,28 @@ def backup_export(path, *, stdout=None):
 def backup_restore(path, *, stdout=None):
     """Replace everything in the database with the backup at `path`. Returns rows per model."""
     with transaction.atomic():
-        call_command(
-            "flush", interactive=False, inhibit_post_migrate=True, verbosity=0, stdout=stdout
-        )
-        ContentType.objects.clear_cache()
+        database_empty(stdout=stdout)
         with _m2m_changed_muted():
             call_command("loaddata", str(path), verbosity=0, stdout=stdout)
         emit_post_migrate_signal(0, False, DEFAULT_DB_ALIAS)
     ContentType.objects.clear_cache()
     call_command("update_index", verbosity=0, stdout=stdout)
     return model_counts()
+
+
+def database_empty(*, stdout=None):
+    """Delete every row of every table, content types and permissions included."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # TRUNCATE refuses while foreign-key checks of earlier writes in this transaction
+            # are pending: run them now, then defer them again for loading.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        call_command(
+            "flush", interactive=False, inhibit_post_migrate=True, verbosity=0, stdout=stdout
+        )
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    ContentType.objects.clear_cache()
 
 
 @contextmanager

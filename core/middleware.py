@@ -3,7 +3,7 @@ import sys
 
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
@@ -52,11 +52,18 @@ def _note_database_error(sender, request=None, **kwargs):
         request.database_unavailable = True
 
 
+def _has_nul_character(request):
+    values = (value for _key, values in request.GET.lists() for value in values)
+    return "\x00" in request.path or any("\x00" in value for value in values)
+
+
 class DatabaseUnavailableMiddleware:
     """When the database is down, say 'please try again' with a 503, never a stack trace.
 
     Covers errors raised in views (`process_exception`) and in any middleware below this one,
     such as loading the session or Wagtail's redirect lookup (via `got_request_exception`).
+    Also turns away, with a 400, addresses holding a NUL character: PostgreSQL can't compare
+    text containing one, so the first lookup (a page, a receipt, a redirect) would fail.
     """
 
     def __init__(self, get_response):
@@ -64,6 +71,8 @@ class DatabaseUnavailableMiddleware:
         got_request_exception.connect(_note_database_error, dispatch_uid="database_unavailable")
 
     def __call__(self, request):
+        if _has_nul_character(request):
+            return HttpResponseBadRequest(render_to_string("400.html", request=None))
         response = self.get_response(request)
         if response.status_code >= 500 and getattr(request, "database_unavailable", False):
             return self.unavailable()

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
-from core.backups import model_counts
+from core.backups import database_empty, model_counts
 from surveys.models import FreeTextAnswer, Response
 
 
@@ -47,7 +47,7 @@ def test_demo_site_survives_export_flush_and_restore(demo_site, tmp_path):
     assert counts["surveys.Response"] > 0 and counts["wagtailcore.Page"] > 2
     backup = tmp_path / "backup.json.gz"
     _export(backup)
-    call_command("flush", interactive=False, verbosity=0)
+    database_empty()
     assert Response.objects.count() == 0 and Page.objects.count() == 0
     out = io.StringIO()
     call_command("backup_restore", str(backup), "--no-input", stdout=out)

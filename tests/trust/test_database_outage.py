@@ -22,7 +22,8 @@ def _assert_try_again_page(response):
 
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
 def test_database_error_in_a_view_gets_the_try_again_page(client, touchpoint, error):
-    with mock.patch("surveys.views.Touchpoint.objects.select_related", side_effect=error("down")):
+    with mock.patch("surveys.views.Touchpoint") as model:  # only the view's lookup
+        model.objects.select_related.side_effect = error("down")
         response = client.get("/f/hd7k2")
     _assert_try_again_page(response)
 
@@ -47,6 +48,19 @@ def test_database_error_in_a_response_middleware_gets_503(client, db):
 
 def test_other_server_errors_still_get_the_500_page(client, touchpoint):
     client.raise_request_exception = False
-    with mock.patch("surveys.views.Touchpoint.objects.select_related", side_effect=KeyError):
+    with mock.patch("surveys.views.Touchpoint") as model:
+        model.objects.select_related.side_effect = KeyError
         response = client.get("/f/hd7k2")
     assert response.status_code == 500
+
+
+@pytest.mark.parametrize(
+    "address", ["/%00", "/feedback/receipt/%00/", "/f/hd7k2%00", "/privacy/?via=%00"]
+)
+def test_nul_character_in_the_address_is_a_friendly_400_before_any_query(
+    client, touchpoint, address, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = client.get(address)
+    assert response.status_code == 400
+    assert "Sorry, we could not read what you sent" in response.content.decode()
