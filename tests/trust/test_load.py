@@ -32,7 +32,10 @@ def _run_load_test(*args, timeout):
 
 def test_concurrent_submissions_are_all_stored_exactly_once():
     code, result, output = _run_load_test(
-        "--requests=40", "--concurrency=4", "--database=feedback_load_pytest", timeout=240
+        "--requests=40",
+        "--concurrency=4",
+        f"--database=feedback_load_pytest_{os.getpid()}",
+        timeout=240,
     )
     assert code == 0, output
     assert result["accepted"] == result["stored"] == 40
@@ -53,7 +56,7 @@ def test_postgres_restart_mid_test_gets_503s_and_loses_nothing():
             "--concurrency=6",
             "--restart-postgres",
             "--outage-seconds=2",
-            "--database=feedback_load_pytest",
+            f"--database=feedback_load_pytest_{os.getpid()}",
             timeout=300,
         )
     finally:
