@@ -33,9 +33,17 @@ PERMISSIONS = [
     ("surveys.view_contactrequest", "See 'please contact me' details", {E, S}),
     ("surveys.change_contactrequest", "Close 'please contact me' requests", {E, S}),
     ("surveys.delete_contactrequest", "Delete contact details", {E}),
+    ("surveys.view_touchpoint", "See touchpoints, QR codes and print cards", {OF, E}),
+    ("surveys.add_touchpoint", "Add a touchpoint", {E}),
+    ("surveys.change_touchpoint", "Edit a touchpoint", {E}),
+    ("surveys.view_service", "See services", {OF, E}),
+    ("surveys.add_service", "Add a service", {E}),
+    ("surveys.change_service", "Edit a service", {E}),
     # Themes (insights). Safeguarding flag permissions go here when insights adds them.
     ("insights.view_theme", "See themes and redacted summaries", {B, OF, E, S}),
     ("insights.change_theme", "Edit the theme list", {E}),
+    ("insights.review_thememention", "Confirm or reject theme tags", {OF, E}),
+    ("insights.review_safeguardingflag", "Review safeguarding flags and record outcomes", {S}),
     ("insights.view_dashboard", "See the staff insights dashboard and reports", {OF, E, S}),
     ("insights.export_report", "Export themes, summaries and reports", {E}),
     # Boards and people (coproduction)
