@@ -45,8 +45,8 @@ test: setup ## Run the whole test suite (browser tests too when Chromium is inst
 
 .PHONY: bench-load
 bench-load: $(BIN)/.installed ## Load test on PostgreSQL (127.0.0.1): steady, then with a PostgreSQL restart
-	$(BIN)/python bench/load_test.py --requests 2000 --concurrency 16
-	$(BIN)/python bench/load_test.py --requests 2000 --concurrency 16 --restart-postgres
+	$(BIN)/python bench/load_test.py --requests 2000 --concurrency 16 --duration-limit 300
+	$(BIN)/python bench/load_test.py --requests 2000 --concurrency 16 --duration-limit 300 --restart-postgres
 
 lint: $(BIN)/.installed ## ruff lint and format check, migrations in step with models
 	$(BIN)/ruff check .
