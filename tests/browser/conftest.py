@@ -36,6 +36,15 @@ def chromium_path():
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
+def _connections_to_default():
+    """The default connection object for this thread, plus the one Django uses while an event
+    loop is marked as running (Playwright's sync API does that): asgiref keeps them apart."""
+    from django.db import connections
+
+    original = getattr(connections._connections._storage, "default", None)
+    return [c for c in (original, connections["default"]) if c is not None]
+
+
 @pytest.fixture(scope="session")
 def _serialized_database(django_db_setup):
     """The database as migrated, which serialized_rollback restores after each test's flush.
@@ -43,9 +52,8 @@ def _serialized_database(django_db_setup):
     Content types go first: Wagtail's log entries validate their content type when saved, and the
     role set-up writes audit log entries while migrating.
     """
-    from django.db import connections
-
-    contents = getattr(connections["default"], "_test_serialized_contents", None)
+    found = [getattr(c, "_test_serialized_contents", None) for c in _connections_to_default()]
+    contents = next((c for c in found if c), None)
     if not contents:
         return None
     objects = json.loads(contents)
@@ -56,16 +64,25 @@ def _serialized_database(django_db_setup):
 
 
 def _share_serialized_database(contents):
-    """Playwright's sync API marks an event loop as running in this thread, so Django hands the
-    tests a fresh connection object (asgiref keeps connections per context then). Give it the
-    serialized database too, or serialized_rollback would silently skip the restore."""
-    from django.db import connections
-
+    """Give every default connection object the migrated database, so that each test's flush
+    leaves post_migrate alone and the next test restores it (pytest-django's serialized_rollback).
+    """
     if contents:
-        connections["default"]._test_serialized_contents = contents
+        for connection in _connections_to_default():
+            connection._test_serialized_contents = contents
 
 
-@pytest.fixture(scope="session")
+def _restore_if_flushed(contents):
+    """Belt and braces: if the migrated data is gone all the same, put it back."""
+    from django.db import connection
+    from wagtail.models import Site
+
+    if contents and not Site.objects.exists():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(scope="package")
 def browser(_serialized_database):
     path = chromium_path()
     if path is None:
@@ -84,8 +101,10 @@ def browser(_serialized_database):
 
 
 @pytest.fixture
-def site(live_server, settings):
+def site(live_server, settings, _serialized_database):
     """The live server's address, with the demo content loaded as `make run` loads it."""
+    _share_serialized_database(_serialized_database)
+    _restore_if_flushed(_serialized_database)
     settings.ROOT_URLCONF = "tests.browser.urls"
     call_command("seed_demo", stdout=io.StringIO())
     return live_server.url
