@@ -84,9 +84,10 @@ def test_evaluate_reports_a_missing_column_clearly(tmp_path, db):
         )
 
 
-def test_tag_writes_themes_and_sentiment_per_row(tmp_path, db):
+def _tag(tmp_path, rows):
+    """Run `themes tag` on these (text, label) rows; return the output rows."""
     source, out = tmp_path / "in.csv", tmp_path / "out.csv"
-    _write(source, [("I could not get through on the phone", "x"), ("Lovely kind staff", "y")])
+    _write(source, rows)
     call_command(
         "themes",
         "tag",
@@ -99,7 +100,13 @@ def test_tag_writes_themes_and_sentiment_per_row(tmp_path, db):
         stdout=io.StringIO(),
         stderr=io.StringIO(),
     )
-    rows = _read(out)
+    return _read(out)
+
+
+def test_tag_writes_themes_and_sentiment_per_row(tmp_path, db):
+    rows = _tag(
+        tmp_path, [("I could not get through on the phone", "x"), ("Lovely kind staff", "y")]
+    )
     assert len(rows) == 2
     assert "getting_through" in rows[0]["themes"].split(";")
     assert rows[0]["sentiment"] == "negative"
@@ -108,21 +115,8 @@ def test_tag_writes_themes_and_sentiment_per_row(tmp_path, db):
 
 def test_tag_uses_the_taxonomy_staff_edited(tmp_path, db):
     Theme.objects.create(key="parking", name="Parking", phrases="blue badge\nparking")
-    source, out = tmp_path / "in.csv", tmp_path / "out.csv"
-    _write(source, [("The blue badge parking is awful", "x")])
-    call_command(
-        "themes",
-        "tag",
-        "--csv",
-        str(source),
-        "--text-column",
-        "comment",
-        "--out",
-        str(out),
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
-    assert "parking" in _read(out)[0]["themes"].split(";")
+    rows = _tag(tmp_path, [("The blue badge parking is awful", "x")])
+    assert "parking" in rows[0]["themes"].split(";")
 
 
 def test_retag_is_resumable_and_safe_to_run_twice(touchpoint, keys):
