@@ -37,3 +37,13 @@ def test_seed_demo_twice_changes_nothing(db):
 def test_seed_demo_removes_wagtail_placeholder_page(db):
     call_command("seed_demo", stdout=io.StringIO())
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+
+
+def test_admin_dashboard_says_the_data_is_demo_data(client, db):
+    from django.contrib.auth import get_user_model
+
+    call_command("seed_demo", stdout=io.StringIO())
+    # The demo lead is seeded with an authenticator, so the admin opens without MFA set-up.
+    client.force_login(get_user_model().objects.get(username="demo.lead"))
+    page = client.get("/admin/").content.decode()
+    assert "This site holds demonstration content" in page

@@ -74,7 +74,10 @@ def test_response_list_hides_comments_without_permission(staff_client, touchpoin
     _store(touchpoint, keys)
     html = staff_client.get("/admin/feedback/responses/").content.decode()
     assert "Hospital discharge" in html
+    assert "Discharge team" in html  # the touchpoint
+    assert "QR code" in html  # the channel
     assert "07700 900123" not in html
+    assert "[phone]" in html  # redacted, not hidden
 
 
 def test_unredacted_view_is_allowed_with_permission_and_audited(
