@@ -25,6 +25,16 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English: a request to /ur/ must not leave Urdu active for the next."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 def pytest_report_header(config):
     from tests.browser.conftest import SKIP_MESSAGE, chromium_path
 
