@@ -140,11 +140,12 @@ def demo(db, django_capture_on_commit_callbacks):
             "insights_staff:flag": SafeguardingFlag.objects.first().pk,
             "insights_staff:mention-decide": ThemeMention.objects.first().pk,
             "coproduction:action-detail": Action.objects.filter(meeting__board=board).first().pk,
+            # Published minutes are addressed by their meeting's id.
             "coproduction:minutes-public": Minutes.objects.filter(
                 meeting__board=board, status="published"
             )
             .first()
-            .pk,
+            .meeting_id,
             "coproduction:meeting-detail": meeting.pk,
             "coproduction:minutes-review": meeting.pk,
             "coproduction:theme-review": meeting.pk,
