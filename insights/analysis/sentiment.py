@@ -1,8 +1,8 @@
 """Sentiment with NLTK's VADER, using the lexicon shipped inside the ``vaderSentiment`` package.
 
 ``reference_analyser()`` is NLTK's own ``SentimentIntensityAnalyzer`` (built once, lexicon read
-from the installed package, no ``nltk.download``). ``SentimentScorer`` is the fast path used in
-production: the same lexicon, a lean scorer (``vader_fast``) and a per-sentence cache.
+from the installed package, never fetched by NLTK's downloader). ``SentimentScorer`` is the fast
+path used in production: the same lexicon, a lean scorer (``vader_fast``) and a per-sentence cache.
 """
 
 from __future__ import annotations
