@@ -11,7 +11,8 @@ from import_export.formats.base_formats import CSV, XLSX
 from wagtail.log_actions import log
 
 from insights.dashboard.emerging import filter_from_json
-from insights.models import DailyThemeRollup, ReportExport
+from insights.models import MonthlyThemeRollup, ReportExport
+from insights.periods import month_start
 
 FREE_TEXT_PERMISSION = "surveys.view_response"
 FORMATS = {
@@ -23,16 +24,16 @@ FORMATS = {
 CONTENT_TYPES = {"csv": "text/csv", "xlsx": XLSX().get_content_type(), "pdf": "application/pdf"}
 
 
-class ThemeDayResource(resources.ModelResource):
-    """Responses mentioning each theme, per day, service, channel and language."""
+class ThemeMonthResource(resources.ModelResource):
+    """Responses mentioning each theme, per month, service, channel and language."""
 
     service = fields.Field(attribute="service__name", column_name="service")
     theme = fields.Field(attribute="theme__name", column_name="theme")
 
     class Meta:
-        model = DailyThemeRollup
+        model = MonthlyThemeRollup
         fields = (
-            "day",
+            "month",
             "service",
             "channel",
             "language",
@@ -46,15 +47,15 @@ class ThemeDayResource(resources.ModelResource):
 
 def _themes(job, feedback_filter):
     queryset = (
-        DailyThemeRollup.objects.filter(
-            day__gte=feedback_filter.start, day__lte=feedback_filter.end
+        MonthlyThemeRollup.objects.filter(
+            month__gte=month_start(feedback_filter.start), month__lte=feedback_filter.end
         )
         .select_related("service", "theme")
-        .order_by("day", "service__name", "theme__name")
+        .order_by("month", "service__name", "theme__name")
     )
     if feedback_filter.service_id:
         queryset = queryset.filter(service_id=feedback_filter.service_id)
-    return ThemeDayResource().export(queryset=queryset)
+    return ThemeMonthResource().export(queryset=queryset)
 
 
 SUMMARY_HEADERS = [

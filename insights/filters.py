@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from insights.periods import is_whole_months, months_before
 from surveys.choices import EQUALITY_FIELDS
 from surveys.models import Response
 
@@ -48,7 +49,12 @@ class FeedbackFilter:
         return lookups
 
     def previous_period(self):
-        """The equal-length period just before this one."""
+        """The period just before this one: the same number of whole months for a period of
+        whole months (so a quarter compares with the quarter before), else the same number of
+        days."""
+        if is_whole_months(self.start, self.end):
+            start, end = months_before(self.start, self.end)
+            return replace(self, start=start, end=end)
         length = self.end - self.start
         end = self.start.fromordinal(self.start.toordinal() - 1)
         return replace(self, start=end - length, end=end)

@@ -1,7 +1,5 @@
 """The dashboard's filter form: turns the query string into a FeedbackFilter."""
 
-from datetime import timedelta
-
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -9,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insights.dashboard import DEFAULT_PAIR
 from insights.filters import FeedbackFilter
+from insights.periods import month_end, month_start, twelve_months_before
 from surveys.choices import EQUALITY_FIELDS, Channel
 from surveys.models import Service, Touchpoint
 
@@ -46,10 +45,11 @@ class DashboardFilterForm(forms.Form):
             )
 
     def feedback_filter(self):
-        """The filter the form describes; the last 12 months when no dates are given."""
+        """The filter the form describes; the last 12 calendar months (this one included) when
+        no dates are given, so the figures come from whole months of roll-ups."""
         data = self.cleaned_data if self.is_valid() else {}
-        end = data.get("end") or timezone.localdate()
-        start = data.get("start") or end - timedelta(days=364)
+        end = data.get("end") or month_end(month_start(timezone.localdate()))
+        start = data.get("start") or twelve_months_before(end)
         if start > end:
             start, end = end, start
         return FeedbackFilter(

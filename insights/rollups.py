@@ -1,45 +1,78 @@
-"""Keep the daily roll-ups in step with responses and their tags.
+"""Keep the monthly roll-ups in step with responses and their tags.
 
-`rollups_rebuild(start=, end=)` replaces every roll-up row in a date range with fresh counts made
-by the database (GROUP BY); it is idempotent, so backfills and re-runs are safe. Tagging calls
-`rollups_refresh_for(response=)`, which rebuilds that response's day.
+`rollups_rebuild(start=, end=)` replaces the roll-up rows of every month the range touches with
+fresh counts made by the database (GROUP BY); it is idempotent, so backfills and re-runs are safe.
+Tagging calls `rollups_refresh_for(response=)`, which recounts that response's month and service.
 """
 
-from django.db import transaction
-from django.db.models import Count, Q
+from itertools import combinations
 
-from insights.models import DailyResponseRollup, DailyThemeRollup, ThemeMention
-from surveys.choices import NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
+from django.db import transaction
+from django.db.models import Count, F, Min, Q
+from django.db.models.functions import TruncMonth
+
+from insights.models import (
+    ROLLUP_MODELS,
+    MonthlyEqualityPairRollup,
+    MonthlyEqualityRollup,
+    MonthlyEqualityThemeRollup,
+    MonthlyResponseRollup,
+    MonthlyThemeRollup,
+    ThemeMention,
+)
+from insights.periods import month_end, month_start
+from surveys.choices import EQUALITY_FIELDS, NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
 from surveys.models import Response
 
 BATCH_SIZE = 5000
-DIMENSIONS = ("service_id", "channel", "language")
 SATISFIED_FROM = 5  # ASCS 'quite satisfied' or better
+# Each pair of 'About you' questions once, in EQUALITY_FIELDS order.
+EQUALITY_PAIRS = tuple(combinations(EQUALITY_FIELDS, 2))
 
 
-def _in_range(queryset, start, end, service_id, day_field="submitted_on"):
-    queryset = queryset.filter(**{f"{day_field}__gte": start, f"{day_field}__lte": end})
-    return queryset.filter(service_id=service_id) if service_id else queryset
+def experience_measures(prefix=""):
+    """Friends and Family Test counts as COUNT(... FILTER ...) over Response rows."""
+    count = f"{prefix}id"
+    return {
+        "responses": Count(count),
+        "answered": Count(count, filter=~Q(**{f"{prefix}overall": ""})),
+        "positive": Count(count, filter=Q(**{f"{prefix}overall__in": POSITIVE_EXPERIENCE})),
+        "negative": Count(count, filter=Q(**{f"{prefix}overall__in": NEGATIVE_EXPERIENCE})),
+    }
 
 
-def _response_rows(start, end, service_id):
-    sentiment = "analysis__sentiment"
-    return (
-        _in_range(Response.objects.all(), start, end, service_id)
-        .values("submitted_on", *DIMENSIONS)
-        .annotate(
-            responses=Count("id"),
-            answered=Count("id", filter=~Q(overall="")),
-            positive=Count("id", filter=Q(overall__in=POSITIVE_EXPERIENCE)),
-            negative=Count("id", filter=Q(overall__in=NEGATIVE_EXPERIENCE)),
-            ascs_answered=Count("id", filter=Q(ascs_satisfaction__isnull=False)),
-            ascs_satisfied=Count("id", filter=Q(ascs_satisfaction__gte=SATISFIED_FROM)),
-            sentiment_positive=Count("id", filter=Q(**{sentiment: "positive"})),
-            sentiment_neutral=Count("id", filter=Q(**{sentiment: "neutral"})),
-            sentiment_negative=Count("id", filter=Q(**{sentiment: "negative"})),
-        )
-        .order_by()
-    )
+def response_measures(prefix=""):
+    """Every response measure the roll-ups hold, as aggregates over Response rows."""
+    count = f"{prefix}id"
+    sentiment = f"{prefix}analysis__sentiment"
+    return {
+        **experience_measures(prefix),
+        "ascs_answered": Count(count, filter=Q(**{f"{prefix}ascs_satisfaction__isnull": False})),
+        "ascs_satisfied": Count(
+            count, filter=Q(**{f"{prefix}ascs_satisfaction__gte": SATISFIED_FROM})
+        ),
+        "sentiment_positive": Count(count, filter=Q(**{sentiment: "positive"})),
+        "sentiment_neutral": Count(count, filter=Q(**{sentiment: "neutral"})),
+        "sentiment_negative": Count(count, filter=Q(**{sentiment: "negative"})),
+    }
+
+
+def theme_measures():
+    """Responses mentioning a theme, and negatively or positively, over ThemeMention rows."""
+    return {
+        "responses": Count("response_id", distinct=True),
+        "negative": Count("response_id", filter=Q(sentiment="negative"), distinct=True),
+        "positive": Count("response_id", filter=Q(sentiment="positive"), distinct=True),
+    }
+
+
+def first_negative_on():
+    return Min("submitted_on", filter=Q(sentiment="negative"))
+
+
+RESPONSE_MEASURES = tuple(response_measures())
+EXPERIENCE_MEASURES = tuple(experience_measures())
+THEME_MEASURES = tuple(theme_measures())
 
 
 def counted_mentions():
@@ -51,53 +84,76 @@ def counted_mentions():
     )
 
 
-def _theme_rows(start, end, service_id):
-    return (
-        _in_range(counted_mentions(), start, end, service_id)
-        .values("submitted_on", "service_id", "response__channel", "response__language", "theme_id")
-        .annotate(
-            responses=Count("response_id", distinct=True),
-            negative=Count("response_id", filter=Q(sentiment="negative"), distinct=True),
-            positive=Count("response_id", filter=Q(sentiment="positive"), distinct=True),
-        )
-        .order_by()
+def _by_month(queryset, start, end, service_id):
+    queryset = queryset.filter(submitted_on__gte=start, submitted_on__lte=end)
+    if service_id:
+        queryset = queryset.filter(service_id=service_id)
+    return queryset.annotate(month=TruncMonth("submitted_on")).order_by()
+
+
+def _response_rows(responses, mentions):
+    rows = responses.values("month", "service_id", "channel", "language")
+    yield MonthlyResponseRollup, rows.annotate(**response_measures())
+    themes = mentions.values(
+        "month",
+        "service_id",
+        "theme_id",
+        channel=F("response__channel"),
+        language=F("response__language"),
+    )
+    yield (
+        MonthlyThemeRollup,
+        themes.annotate(**theme_measures(), first_negative_on=first_negative_on()),
     )
 
 
-def _bulk_insert(model, rows):
-    batch = []
+def _equality_rows(responses, mentions):
+    for field in EQUALITY_FIELDS:
+        rows = responses.values("month", "service_id", value=F(field))
+        yield MonthlyEqualityRollup, rows.annotate(**response_measures()), {"field": field}
+        themes = mentions.values("month", "service_id", "theme_id", value=F(f"response__{field}"))
+        yield MonthlyEqualityThemeRollup, themes.annotate(**theme_measures()), {"field": field}
+    for field, other_field in EQUALITY_PAIRS:
+        rows = responses.values("month", "service_id", value=F(field), other_value=F(other_field))
+        yield (
+            MonthlyEqualityPairRollup,
+            rows.annotate(**experience_measures()),
+            {"field": field, "other_field": other_field},
+        )
+
+
+def _bulk_insert(model, rows, fixed):
+    batch, written = [], 0
     for row in rows:
-        batch.append(model(**row))
+        row["month"] = month_start(row["month"])  # a datetime on some databases
+        batch.append(model(**row, **fixed))
         if len(batch) == BATCH_SIZE:
-            model.objects.bulk_create(batch)
+            written += len(model.objects.bulk_create(batch))
             batch = []
-    model.objects.bulk_create(batch)
-
-
-def _renamed(row):
-    row["day"] = row.pop("submitted_on")
-    if "response__channel" in row:
-        row["channel"] = row.pop("response__channel")
-        row["language"] = row.pop("response__language")
-    return row
+    return written + len(model.objects.bulk_create(batch))
 
 
 @transaction.atomic
 def rollups_rebuild(*, start, end, service_id=None):
-    """Recount every roll-up row from `start` to `end` inclusive (optionally for one service).
+    """Recount every month that `start`..`end` touches (optionally for one service).
 
-    Returns the number of rows written.
+    Returns the number of roll-up rows written.
     """
-    for model in (DailyResponseRollup, DailyThemeRollup):
-        _in_range(model.objects.all(), start, end, service_id, day_field="day").delete()
-    response_rows = [_renamed(row) for row in _response_rows(start, end, service_id).iterator()]
-    theme_rows = [_renamed(row) for row in _theme_rows(start, end, service_id).iterator()]
-    _bulk_insert(DailyResponseRollup, response_rows)
-    _bulk_insert(DailyThemeRollup, theme_rows)
-    return len(response_rows) + len(theme_rows)
+    first, last = month_start(start), month_end(month_start(end))
+    for model in ROLLUP_MODELS:
+        stale = model.objects.filter(month__gte=first, month__lte=last)
+        (stale.filter(service_id=service_id) if service_id else stale).delete()
+    responses = _by_month(Response.objects.all(), first, last, service_id)
+    mentions = _by_month(counted_mentions(), first, last, service_id)
+    written = 0
+    for model, rows in _response_rows(responses, mentions):
+        written += _bulk_insert(model, rows.iterator(), {})
+    for model, rows, fixed in _equality_rows(responses, mentions):
+        written += _bulk_insert(model, rows.iterator(), fixed)
+    return written
 
 
 def rollups_refresh_for(*, response):
-    """Bring the roll-ups for a response's day up to date (called after tagging)."""
+    """Bring the roll-ups for a response's month and service up to date (called after tagging)."""
     day = response.submitted_on
     return rollups_rebuild(start=day, end=day, service_id=response.service_id)

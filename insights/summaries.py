@@ -4,10 +4,9 @@ Counting happens in the database. Comments with a safeguarding flag never appear
 small numbers are suppressed.
 """
 
-from django.db.models import Count, Q
-
 from insights.analysis import ThemeTag, emerging_phrases
-from insights.models import CommentAnalysis, ThemeMention
+from insights.models import CommentAnalysis, Theme, ThemeMention
+from insights.rollups import counted_mentions
 from insights.suppression import is_suppressed, share, shown_count
 
 QUOTES_PER_THEME = 3
@@ -15,33 +14,29 @@ EMERGING_SAMPLE = 5000
 
 
 def _mentions(feedback_filter):
-    return (
-        ThemeMention.objects.filter(**feedback_filter.mention_filters())
-        .exclude(Q(theme__is_safeguarding=True) | Q(comment__safeguarding_flags__isnull=False))
-        .exclude(review=ThemeMention.Review.REJECTED)
-    )
+    return counted_mentions().filter(**feedback_filter.mention_filters())
 
 
 def _theme_counts(feedback_filter):
-    rows = (
-        _mentions(feedback_filter)
-        .values("theme_id", "theme__name", "theme__key")
-        .annotate(
-            responses=Count("response_id", distinct=True),
-            negative=Count("response_id", filter=Q(sentiment="negative"), distinct=True),
-            positive=Count("response_id", filter=Q(sentiment="positive"), distinct=True),
-        )
-        .order_by("-responses", "theme__name")
-    )
-    return {row["theme_id"]: row for row in rows}
+    """{theme_id: counts}, added up from the roll-ups where they can answer the filter."""
+    from insights.dashboard.sources import theme_measures
+
+    return {row["theme_id"]: row for row in theme_measures(feedback_filter)}
+
+
+def _response_total(feedback_filter):
+    from insights.dashboard.sources import response_measures
+
+    return response_measures(feedback_filter)["responses"]
 
 
 def theme_rows(feedback_filter, *, with_quotes=True):
     """One row per theme mentioned in the period, most mentioned first."""
-    total = feedback_filter.responses().count()
+    total = _response_total(feedback_filter)
     previous_filter = feedback_filter.previous_period()
-    previous_total = previous_filter.responses().count()
+    previous_total = _response_total(previous_filter)
     previous = _theme_counts(previous_filter)
+    themes = {theme.pk: theme for theme in Theme.objects.all()}
     rows = []
     for theme_id, row in _theme_counts(feedback_filter).items():
         count = row["responses"]
@@ -51,8 +46,8 @@ def theme_rows(feedback_filter, *, with_quotes=True):
         rows.append(
             {
                 "theme_id": theme_id,
-                "key": row["theme__key"],
-                "name": row["theme__name"],
+                "key": themes[theme_id].key,
+                "name": themes[theme_id].name,
                 "count": shown_count(count),
                 "raw_count": count,
                 "suppressed": is_suppressed(count),
@@ -70,6 +65,7 @@ def theme_rows(feedback_filter, *, with_quotes=True):
                 else theme_quotes(feedback_filter, theme_id),
             }
         )
+    rows.sort(key=lambda row: (-row["raw_count"], row["name"]))
     return rows, total
 
 
@@ -113,6 +109,7 @@ def emerging(feedback_filter, *, top=10):
 
 def theme_summary(*, start, end, **filters):
     """The summary boards and managers read. Safe for board members: redacted throughout."""
+    from insights.dashboard.emerging import emerging_cached
     from insights.filters import FeedbackFilter
 
     feedback_filter = FeedbackFilter(start=start, end=end, **filters)
@@ -124,5 +121,6 @@ def theme_summary(*, start, end, **filters):
         "response_count": shown_count(total),
         "suppressed": suppressed,
         "themes": [] if suppressed else rows,
-        "emerging_phrases": [] if suppressed else emerging(feedback_filter),
+        # Worked out in the background and cached (see insights.dashboard.emerging).
+        "emerging_phrases": [] if suppressed else emerging_cached(feedback_filter) or [],
     }

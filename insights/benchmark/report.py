@@ -3,7 +3,7 @@
 import time
 
 from insights.benchmark.timing import YEAR, median_ms, representative_filters, rows_selected
-from surveys.models import Response, Service
+from surveys.models import Response, Service, Touchpoint
 
 
 def _render(feedback_filter):
@@ -16,9 +16,10 @@ def measure(runs, write):
     from insights.summaries import theme_summary
 
     service_id = Service.objects.order_by("pk").values_list("pk", flat=True).first()
+    touchpoint_id = Touchpoint.objects.order_by("pk").values_list("pk", flat=True).first()
     figures = []
     write(f"{'filter':<32} {'rows':>9} {'median ms':>10}")
-    for name, feedback_filter in representative_filters(service_id):
+    for name, feedback_filter in representative_filters(service_id, touchpoint_id):
         ms = median_ms(lambda f=feedback_filter: _render(f), runs)
         rows = rows_selected(feedback_filter)
         figures.append({"filter": name, "rows": rows, "ms": ms})

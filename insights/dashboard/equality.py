@@ -4,13 +4,12 @@ about and by two at once. Counted in the database; small groups are suppressed."
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from insights.dashboard.sources import direct_response_measures
+from insights.dashboard.sources import answer_measures, pair_measures
 from insights.suppression import is_suppressed, share, shown_count
 from surveys.choices import EQUALITY_FIELDS
 
 DEFAULT_PAIR = ("disability", "ethnic_group")
 NOT_ANSWERED = gettext_lazy("Not answered")
-MEASURES = ("responses", "answered", "positive", "negative")
 STATEMENT = gettext_lazy(
     "These numbers only describe the people who chose to answer the 'About you' questions. "
     "They are not a survey of everyone who uses the service, so a difference between groups "
@@ -35,17 +34,11 @@ def _cell(row):
     }
 
 
-def _grouped(responses, *fields):
-    measures = {name: direct_response_measures()[name] for name in MEASURES}
-    return list(responses.values(*fields).annotate(**measures).order_by(*fields))
-
-
 def by_characteristic(feedback_filter):
     """For each equality field: one row per answer, with shares of good and poor."""
-    responses = feedback_filter.responses()
     tables = []
     for field, (question, choices) in EQUALITY_FIELDS.items():
-        found = {row[field]: row for row in _grouped(responses, field)}
+        found = {row["answer"]: row for row in answer_measures(feedback_filter, field)}
         order = [*choices.values, ""]
         rows = [
             {"label": _label(field, code), **_cell(found[code])} for code in order if code in found
@@ -57,7 +50,8 @@ def by_characteristic(feedback_filter):
 def by_pair(feedback_filter, pair=DEFAULT_PAIR):
     """A cross-table of two characteristics (rows × columns), each cell suppressed if small."""
     first, second = pair
-    found = {(row[first], row[second]): row for row in _grouped(feedback_filter.responses(), *pair)}
+    rows = pair_measures(feedback_filter, first, second)
+    found = {(row["first"], row["second"]): row for row in rows}
     row_codes = [code for code in EQUALITY_FIELDS[first][1].values if code != "prefer_not"]
     column_codes = [code for code in EQUALITY_FIELDS[second][1].values if code != "prefer_not"]
     return {

@@ -3,23 +3,20 @@ actions done, and how long did each step take?"""
 
 from statistics import median
 
-from django.db.models import Min, Sum
-
 from coproduction.choices import ActionStatus
 from coproduction.models import Action
-from insights.models import DailyThemeRollup
+from insights.dashboard.sources import theme_measures
 from surveys.models import Service
 
 
 def _negative_themes(feedback_filter):
     """{(service_id, theme_id): first day with a negative mention} in the period."""
-    rows = DailyThemeRollup.objects.filter(
-        day__gte=feedback_filter.start, day__lte=feedback_filter.end, negative__gt=0
-    )
-    if feedback_filter.service_id:
-        rows = rows.filter(service_id=feedback_filter.service_id)
-    grouped = rows.values("service_id", "theme_id").annotate(first=Min("day"), n=Sum("negative"))
-    return {(row["service_id"], row["theme_id"]): row["first"] for row in grouped}
+    rows = theme_measures(feedback_filter, ("service_id", "theme_id"), first_negative=True)
+    return {
+        (row["service_id"], row["theme_id"]): row["first_negative_on"]
+        for row in rows
+        if row["negative"]
+    }
 
 
 def _actions(feedback_filter, theme_ids):

@@ -4,8 +4,8 @@ percentages by service and over time, and overall sentiment."""
 from django.utils.translation import gettext as _
 
 from insights.charts import bar_chart, line_chart
-from insights.dashboard.periods import month_key, month_label, months_between, period_label
 from insights.dashboard.sources import response_measures
+from insights.periods import month_key, month_label, months_between, period_label
 from insights.suppression import share, shown_count
 from surveys.models import Service
 

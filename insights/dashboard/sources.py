@@ -1,93 +1,242 @@
-"""Where the dashboard's numbers come from: the daily roll-ups when the filter allows it,
-otherwise aggregate queries on the responses themselves. Either way the database adds up.
+"""Where the dashboard's numbers come from. Either way the database adds up.
 
-The roll-ups hold service, channel and language, so those filters (and the date range) are
-answered from them. A touchpoint or an equality-monitoring filter needs the response rows.
+A period splits into whole calendar months and the odd days at either end
+(`insights.periods.split_by_month`). Whole months are answered from the monthly roll-ups when the
+filter is one they are cut by; the odd days, and filters no roll-up is cut by, are answered with
+aggregate queries on the responses themselves. So the work grows with the roll-up rows and the
+odd days' responses, not with all the responses in the period.
+
+Which roll-ups can answer a filter:
+
+- dates, service, channel, language: `MonthlyResponseRollup` and `MonthlyThemeRollup`;
+- one 'About you' answer (with dates and service): `MonthlyEqualityRollup`,
+  `MonthlyEqualityThemeRollup`, and `MonthlyEqualityPairRollup` for breakdowns by another question;
+- a touchpoint, two 'About you' answers, or an answer with a channel or language: none.
 """
 
-from django.db.models import Count, Q, Sum
+from dataclasses import dataclass, replace
+
+from django.db.models import F, Min, Sum
 from django.db.models.functions import TruncMonth
 
-from insights.models import DailyResponseRollup, DailyThemeRollup
-from insights.rollups import SATISFIED_FROM, counted_mentions
-from surveys.choices import NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
-
-RESPONSE_MEASURES = (
-    "responses",
-    "answered",
-    "positive",
-    "negative",
-    "ascs_answered",
-    "ascs_satisfied",
-    "sentiment_positive",
-    "sentiment_neutral",
-    "sentiment_negative",
+from insights import rollups
+from insights.models import (
+    MonthlyEqualityPairRollup,
+    MonthlyEqualityRollup,
+    MonthlyEqualityThemeRollup,
+    MonthlyResponseRollup,
+    MonthlyThemeRollup,
 )
+from insights.periods import month_start, split_by_month
+from insights.rollups import EQUALITY_PAIRS, EXPERIENCE_MEASURES, RESPONSE_MEASURES, THEME_MEASURES
+from surveys.choices import EQUALITY_FIELDS
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to answer one filter: whole months from roll-ups, odd days from responses."""
+
+    months: tuple | None  # (first month, last month), or None: everything from responses
+    odd_days: tuple  # ((start, end), ...)
+    answer: tuple | None  # ('disability', 'yes') when the filter holds one 'About you' answer
+    by_dimension: bool  # channel or language filter: only the response and theme roll-ups fit
+
+
+def _answers(feedback_filter):
+    return [(k, v) for k, v in feedback_filter.equality.items() if k in EQUALITY_FIELDS and v]
+
+
+def plan(feedback_filter):
+    answers = _answers(feedback_filter)
+    by_dimension = bool(feedback_filter.channel or feedback_filter.language)
+    months, odd_days = split_by_month(feedback_filter.start, feedback_filter.end)
+    if feedback_filter.touchpoint_id or len(answers) > 1 or (answers and by_dimension):
+        months, odd_days = None, ((feedback_filter.start, feedback_filter.end),)
+    return Plan(months, odd_days, answers[0] if answers else None, by_dimension)
 
 
 def uses_rollups(feedback_filter):
-    equality = any(value for value in feedback_filter.equality.values())
-    return not feedback_filter.touchpoint_id and not equality
+    return plan(feedback_filter).months is not None
 
 
-def _rollup_rows(model, feedback_filter):
-    lookups = {"day__gte": feedback_filter.start, "day__lte": feedback_filter.end}
-    for name in ("service_id", "channel", "language"):
-        if getattr(feedback_filter, name):
-            lookups[name] = getattr(feedback_filter, name)
-    return model.objects.filter(**lookups)
+def _merged(parts, keys, measures):
+    """Add up rows from several sources that share `keys` (roll-ups and odd days)."""
+    totals = {}
+    for rows in parts:
+        for row in rows:
+            key = tuple(month_start(row[k]) if k == "month" else row[k] for k in keys)
+            found = totals.setdefault(key, dict(zip(keys, key, strict=True)))
+            for name in measures:
+                found[name] = found.get(name, 0) + (row[name] or 0)
+            if "first_negative_on" in row:
+                days = (found.get("first_negative_on"), row["first_negative_on"])
+                found["first_negative_on"] = min(filter(None, days), default=None)
+    return [totals[key] for key in sorted(totals, key=lambda k: tuple(map(str, k)))]
 
 
-def _grouped(queryset, group_by, day_field):
-    if "month" in group_by:
-        queryset = queryset.annotate(month=TruncMonth(day_field))
-    return queryset.values(*group_by) if group_by else queryset
+def _summed(rollups, keys, measures, extra=None):
+    rows = rollups.values(*keys) if keys else rollups
+    aggregates = {name: Sum(name) for name in measures} | (extra or {})
+    if not keys:
+        return [rows.aggregate(**aggregates)]
+    return rows.annotate(**aggregates).order_by()
 
 
-def direct_response_measures(prefix=""):
-    """The response measures as COUNT(... FILTER ...) expressions over Response rows."""
-    sentiment = f"{prefix}analysis__sentiment"
-    count = f"{prefix}id"
-    return {
-        "responses": Count(count),
-        "answered": Count(count, filter=~Q(**{f"{prefix}overall": ""})),
-        "positive": Count(count, filter=Q(**{f"{prefix}overall__in": POSITIVE_EXPERIENCE})),
-        "negative": Count(count, filter=Q(**{f"{prefix}overall__in": NEGATIVE_EXPERIENCE})),
-        "ascs_answered": Count(count, filter=Q(**{f"{prefix}ascs_satisfaction__isnull": False})),
-        "ascs_satisfied": Count(
-            count, filter=Q(**{f"{prefix}ascs_satisfaction__gte": SATISFIED_FROM})
-        ),
-        "sentiment_positive": Count(count, filter=Q(**{sentiment: "positive"})),
-        "sentiment_neutral": Count(count, filter=Q(**{sentiment: "neutral"})),
-        "sentiment_negative": Count(count, filter=Q(**{sentiment: "negative"})),
-    }
+def _months(queryset, months, service_id):
+    queryset = queryset.filter(month__gte=months[0], month__lte=months[1])
+    return queryset.filter(service_id=service_id) if service_id else queryset
+
+
+def _grouped(queryset, keys, measures):
+    if "month" in keys:
+        queryset = queryset.annotate(month=TruncMonth("submitted_on"))
+    rows = queryset.values(*keys) if keys else queryset
+    if not keys:
+        return [rows.aggregate(**measures)]
+    return rows.annotate(**measures).order_by()
+
+
+def _odd_days(feedback_filter, days):
+    for start, end in days:
+        yield replace(feedback_filter, start=start, end=end)
+
+
+def _combined(feedback_filter, keys, measures, from_rollups, from_responses):
+    """Whole months from `from_rollups(plan)` (a list of rows, or None if no roll-up fits)
+    plus every other day from `from_responses(filter)`, added up by `keys`."""
+    current = plan(feedback_filter)
+    parts, odd_days = [], current.odd_days
+    if current.months is not None:
+        rolled = from_rollups(current)
+        if rolled is None:
+            odd_days = ((feedback_filter.start, feedback_filter.end),)
+        else:
+            parts.append(rolled)
+    parts.extend(from_responses(part) for part in _odd_days(feedback_filter, odd_days))
+    rows = _merged(parts, keys, measures)
+    if keys:
+        return rows
+    return rows[0] if rows else dict.fromkeys(measures, 0)
+
+
+def _response_rollups(current, service_id, channel, language):
+    if current.answer:
+        field, value = current.answer
+        return MonthlyEqualityRollup.objects.filter(field=field, value=value)
+    rows = MonthlyResponseRollup.objects.all()
+    for name, chosen in (("channel", channel), ("language", language)):
+        if chosen:
+            rows = rows.filter(**{name: chosen})
+    return rows
 
 
 def response_measures(feedback_filter, group_by=()):
-    """Response counts grouped by any of 'month', 'service_id' (a list of dicts)."""
-    if uses_rollups(feedback_filter):
-        rows = _grouped(_rollup_rows(DailyResponseRollup, feedback_filter), group_by, "day")
-        measures = {name: Sum(name) for name in RESPONSE_MEASURES}
-    else:
-        rows = _grouped(feedback_filter.responses(), group_by, "submitted_on")
-        measures = direct_response_measures()
-    if not group_by:
-        totals = rows.aggregate(**measures)
-        return {name: value or 0 for name, value in totals.items()}
-    return list(rows.annotate(**measures).order_by(*group_by))
+    """Response counts in total, or grouped by any of 'month', 'service_id' (a list of dicts)."""
+    f = feedback_filter
+
+    def from_rollups(current):
+        rows = _response_rollups(current, f.service_id, f.channel, f.language)
+        return _summed(_months(rows, current.months, f.service_id), group_by, RESPONSE_MEASURES)
+
+    def from_responses(part):
+        return _grouped(part.responses(), group_by, rollups.response_measures())
+
+    return _combined(f, group_by, RESPONSE_MEASURES, from_rollups, from_responses)
 
 
-def theme_measures(feedback_filter, group_by=("theme_id",)):
-    """Responses mentioning each theme (and negatively, positively), grouped as asked."""
-    if uses_rollups(feedback_filter):
-        rows = _grouped(_rollup_rows(DailyThemeRollup, feedback_filter), group_by, "day")
-        measures = {name: Sum(name) for name in ("responses", "negative", "positive")}
-    else:
-        mentions = counted_mentions().filter(**feedback_filter.mention_filters())
-        rows = _grouped(mentions, group_by, "submitted_on")
-        measures = {
-            "responses": Count("response_id", distinct=True),
-            "negative": Count("response_id", filter=Q(sentiment="negative"), distinct=True),
-            "positive": Count("response_id", filter=Q(sentiment="positive"), distinct=True),
-        }
-    return list(rows.annotate(**measures).order_by(*group_by))
+def theme_measures(feedback_filter, group_by=("theme_id",), first_negative=False):
+    """Responses mentioning each theme (and negatively, positively), grouped as asked.
+
+    With `first_negative`, each row also has `first_negative_on`: the first day in the period
+    with a negative mention.
+    """
+    f = feedback_filter
+    earliest = {"first_negative_on": Min("first_negative_on")} if first_negative else None
+
+    def from_rollups(current):
+        if current.answer:
+            field, value = current.answer
+            if first_negative:
+                return None
+            rows = MonthlyEqualityThemeRollup.objects.filter(field=field, value=value)
+        else:
+            rows = MonthlyThemeRollup.objects.all()
+            for name in ("channel", "language"):
+                if getattr(f, name):
+                    rows = rows.filter(**{name: getattr(f, name)})
+        months = _months(rows, current.months, f.service_id)
+        return _summed(months, group_by, THEME_MEASURES, earliest)
+
+    def from_responses(part):
+        mentions = rollups.counted_mentions().filter(**part.mention_filters())
+        measures = rollups.theme_measures()
+        if first_negative:
+            measures["first_negative_on"] = rollups.first_negative_on()
+        return _grouped(mentions, group_by, measures)
+
+    return _combined(f, group_by, THEME_MEASURES, from_rollups, from_responses)
+
+
+def _oriented(first, second):
+    """The stored order of a pair of questions, and whether it is the other way round."""
+    if (first, second) in EQUALITY_PAIRS:
+        return first, second, False
+    return second, first, True
+
+
+def _pair_rollups(first, second, months, service_id):
+    field, other_field, swapped = _oriented(first, second)
+    rows = MonthlyEqualityPairRollup.objects.filter(field=field, other_field=other_field)
+    rows = _months(rows, months, service_id)
+    names = ("other_value", "value") if swapped else ("value", "other_value")
+    return rows, dict(zip(names, (first, second), strict=True))
+
+
+def answer_measures(feedback_filter, field):
+    """Good and poor answers for each answer to one 'About you' question ('answer' key)."""
+    f = feedback_filter
+    keys = ("answer",)
+
+    def from_rollups(current):
+        if current.by_dimension:
+            return None
+        if not current.answer or current.answer[0] == field:
+            rows = MonthlyEqualityRollup.objects.filter(field=field)
+            if current.answer:
+                rows = rows.filter(value=current.answer[1])
+            rows = _months(rows, current.months, f.service_id).annotate(answer=F("value"))
+            return _summed(rows, keys, EXPERIENCE_MEASURES)
+        chosen, value = current.answer
+        rows, columns = _pair_rollups(chosen, field, current.months, f.service_id)
+        stored = {question: column for column, question in columns.items()}
+        rows = rows.filter(**{stored[chosen]: value}).annotate(answer=F(stored[field]))
+        return _summed(rows, keys, EXPERIENCE_MEASURES)
+
+    def from_responses(part):
+        return _grouped(
+            part.responses().annotate(answer=F(field)), keys, rollups.experience_measures()
+        )
+
+    return _combined(f, keys, EXPERIENCE_MEASURES, from_rollups, from_responses)
+
+
+def pair_measures(feedback_filter, first, second):
+    """Good and poor answers for each pair of answers to two questions ('first', 'second')."""
+    f = feedback_filter
+    keys = ("first", "second")
+
+    def from_rollups(current):
+        if current.by_dimension or (current.answer and current.answer[0] not in (first, second)):
+            return None
+        rows, columns = _pair_rollups(first, second, current.months, f.service_id)
+        stored = {question: column for column, question in columns.items()}
+        if current.answer:
+            rows = rows.filter(**{stored[current.answer[0]]: current.answer[1]})
+        rows = rows.annotate(first=F(stored[first]), second=F(stored[second]))
+        return _summed(rows, keys, EXPERIENCE_MEASURES)
+
+    def from_responses(part):
+        responses = part.responses().annotate(first=F(first), second=F(second))
+        return _grouped(responses, keys, rollups.experience_measures())
+
+    return _combined(f, keys, EXPERIENCE_MEASURES, from_rollups, from_responses)

@@ -4,9 +4,9 @@ period before, and how the biggest ones moved month by month."""
 from django.utils.translation import gettext as _
 
 from insights.charts import bar_chart, line_chart
-from insights.dashboard.periods import month_key, month_label, months_between
 from insights.dashboard.sources import response_measures, theme_measures
 from insights.models import Theme
+from insights.periods import month_key, month_label, months_between
 from insights.suppression import is_suppressed, share, shown_count
 
 STEADY_WITHIN = 1.0  # percentage points

@@ -1,13 +1,24 @@
 from insights.models.analysis import CommentAnalysis, ResponseAnalysis, Sentiment, ThemeMention
 from insights.models.exports import ReportExport
-from insights.models.rollups import DailyResponseRollup, DailyThemeRollup
+from insights.models.rollups import (
+    ROLLUP_MODELS,
+    MonthlyEqualityPairRollup,
+    MonthlyEqualityRollup,
+    MonthlyEqualityThemeRollup,
+    MonthlyResponseRollup,
+    MonthlyThemeRollup,
+)
 from insights.models.safeguarding import SafeguardingFlag
 from insights.models.themes import Theme
 
 __all__ = [
     "CommentAnalysis",
-    "DailyResponseRollup",
-    "DailyThemeRollup",
+    "MonthlyEqualityPairRollup",
+    "MonthlyEqualityRollup",
+    "MonthlyEqualityThemeRollup",
+    "MonthlyResponseRollup",
+    "MonthlyThemeRollup",
+    "ROLLUP_MODELS",
     "ReportExport",
     "ResponseAnalysis",
     "SafeguardingFlag",

@@ -10,7 +10,7 @@ class ReportExport(models.Model):
     """One requested export: what, for whom, how far it has got, and the file when ready."""
 
     class Kind(models.TextChoices):
-        THEMES = "themes", _("Themes by day (counts)")
+        THEMES = "themes", _("Themes by month (counts)")
         SUMMARY = "summary", _("Theme summary (with change and quotes)")
         CQC_PACK = "cqc_pack", _("CQC evidence pack")
         LOCAL_ACCOUNT = "local_account", _("Local Account feedback chapter")

@@ -1,30 +1,41 @@
-"""Daily roll-ups: the dashboard adds up these small tables instead of every response.
+"""Monthly roll-ups: the dashboard adds up these small tables instead of every response.
 
-A row holds the counts for one day and one combination of the dimensions the dashboard filters
-on without joins (service, channel, language). `insights.rollups` rebuilds a day's rows after a
-response is tagged, and `manage.py insights_rollups` rebuilds any range.
+Each row holds the counts for one calendar month (`month` is its first day), one service and one
+combination of the other dimensions a table is cut by. A period of whole months is answered from
+these tables alone; the odd days at either end of any other period are counted from the responses
+themselves (see `insights.dashboard.sources`).
+
+Why months, not days: at a million responses over three years a daily row per service, channel and
+language held about one response, so adding up rows cost as much as counting responses.
+
+`insights.rollups` recounts a month after a response is tagged, and `manage.py insights_rollups`
+recounts any range (run it nightly: confirming or rejecting a tag changes the counts too).
 """
 
 from django.db import models
 
 
-class _DailyRollup(models.Model):
-    day = models.DateField()
+class _MonthlyRollup(models.Model):
+    month = models.DateField(help_text="The first day of the month counted.")
     service = models.ForeignKey("surveys.Service", on_delete=models.CASCADE, related_name="+")
-    channel = models.CharField(max_length=20)
-    language = models.CharField(max_length=10)
     responses = models.PositiveIntegerField(default=0)
 
     class Meta:
         abstract = True
 
 
-class DailyResponseRollup(_DailyRollup):
-    """Responses, Friends and Family Test answers and overall sentiment for one day."""
+class _ExperienceCounts(models.Model):
+    """Friends and Family Test style answers to 'overall, how was your experience?'."""
 
     answered = models.PositiveIntegerField(default=0, help_text="Answered the overall question.")
     positive = models.PositiveIntegerField(default=0, help_text="Very good or good.")
     negative = models.PositiveIntegerField(default=0, help_text="Poor or very poor.")
+
+    class Meta:
+        abstract = True
+
+
+class _ResponseCounts(_ExperienceCounts):
     ascs_answered = models.PositiveIntegerField(default=0)
     ascs_satisfied = models.PositiveIntegerField(default=0, help_text="Quite satisfied or more.")
     sentiment_positive = models.PositiveIntegerField(default=0)
@@ -32,27 +43,116 @@ class DailyResponseRollup(_DailyRollup):
     sentiment_negative = models.PositiveIntegerField(default=0)
 
     class Meta:
-        indexes = [
-            models.Index(fields=["day"], name="insights_drr_day"),
-            models.Index(fields=["service", "day"], name="insights_drr_service_day"),
-        ]
-
-    def __str__(self):
-        return f"{self.day} {self.service_id} {self.channel} {self.language}: {self.responses}"
+        abstract = True
 
 
-class DailyThemeRollup(_DailyRollup):
-    """Responses mentioning a theme on one day (flagged and rejected mentions left out)."""
+class _ThemeCounts(models.Model):
+    """Responses mentioning a theme (flagged, safeguarding and rejected mentions left out)."""
 
     theme = models.ForeignKey("insights.Theme", on_delete=models.CASCADE, related_name="+")
     negative = models.PositiveIntegerField(default=0)
     positive = models.PositiveIntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+
+class MonthlyResponseRollup(_MonthlyRollup, _ResponseCounts):
+    """Responses by month, service, channel and language."""
+
+    channel = models.CharField(max_length=20)
+    language = models.CharField(max_length=10)
+
+    class Meta:
         indexes = [
-            models.Index(fields=["day", "theme"], name="insights_dtr_day_theme"),
-            models.Index(fields=["service", "day"], name="insights_dtr_service_day"),
+            models.Index(fields=["month"], name="insights_mrr_month"),
+            models.Index(fields=["service", "month"], name="insights_mrr_service_month"),
         ]
 
     def __str__(self):
-        return f"{self.day} theme {self.theme_id}: {self.responses}"
+        return f"{self.month:%Y-%m} {self.service_id} {self.channel} {self.language}"
+
+
+class MonthlyThemeRollup(_MonthlyRollup, _ThemeCounts):
+    """Responses mentioning each theme, by month, service, channel and language."""
+
+    channel = models.CharField(max_length=20)
+    language = models.CharField(max_length=10)
+    first_negative_on = models.DateField(
+        null=True, blank=True, help_text="The first day in the month with a negative mention."
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["month", "theme"], name="insights_mtr_month_theme"),
+            models.Index(fields=["service", "month"], name="insights_mtr_service_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} theme {self.theme_id}: {self.responses}"
+
+
+class MonthlyEqualityRollup(_MonthlyRollup, _ResponseCounts):
+    """Responses by month and service for each answer to each 'About you' question.
+
+    `value` is the answer's code, or '' for people who did not answer.
+    """
+
+    field = models.CharField(max_length=30)
+    value = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["field", "value", "month"], name="insights_mer_field_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.field}={self.value}: {self.responses}"
+
+
+class MonthlyEqualityPairRollup(_MonthlyRollup, _ExperienceCounts):
+    """Responses by month and service for each pair of answers to two 'About you' questions.
+
+    Each pair of questions is stored once, `field` before `other_field` in the order of
+    `surveys.choices.EQUALITY_FIELDS`.
+    """
+
+    field = models.CharField(max_length=30)
+    value = models.CharField(max_length=20, blank=True)
+    other_field = models.CharField(max_length=30)
+    other_value = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["field", "other_field", "month"], name="insights_mepr_pair_month"),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.month:%Y-%m} {self.field}={self.value} "
+            f"{self.other_field}={self.other_value}: {self.responses}"
+        )
+
+
+class MonthlyEqualityThemeRollup(_MonthlyRollup, _ThemeCounts):
+    """Responses mentioning each theme, by month and service, for each 'About you' answer."""
+
+    field = models.CharField(max_length=30)
+    value = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["field", "value", "month"], name="insights_metr_field_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.field}={self.value} theme {self.theme_id}"
+
+
+ROLLUP_MODELS = (
+    MonthlyResponseRollup,
+    MonthlyThemeRollup,
+    MonthlyEqualityRollup,
+    MonthlyEqualityPairRollup,
+    MonthlyEqualityThemeRollup,
+)

@@ -12,8 +12,8 @@ from insights.models import ReportExport
 
 can_export = permission_required("insights.export_report", raise_exception=True)
 CHOICES = [
-    ("themes:csv", _("Themes by day, CSV")),
-    ("themes:xlsx", _("Themes by day, Excel (XLSX)")),
+    ("themes:csv", _("Themes by month, CSV")),
+    ("themes:xlsx", _("Themes by month, Excel (XLSX)")),
     ("summary:csv", _("Theme summary, CSV")),
     ("summary:xlsx", _("Theme summary, Excel (XLSX)")),
     ("cqc_pack:xlsx", _("CQC evidence pack, Excel (XLSX)")),

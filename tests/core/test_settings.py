@@ -17,7 +17,11 @@ def _run_check(env_overrides, *args):
     env["DJANGO_SETTINGS_MODULE"] = "feedback_site.settings.production"
     return subprocess.run(
         [sys.executable, "manage.py", "check", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -58,7 +62,9 @@ def test_database_url_selects_the_database(monkeypatch):
         database = reloaded.DATABASES["default"]
         assert database["ENGINE"] == "django.db.backends.postgresql"
         assert (database["HOST"], database["PORT"], database["NAME"]) == (
-            "db.internal", 5433, "feedback",
+            "db.internal",
+            5433,
+            "feedback",
         )
     finally:
         monkeypatch.delenv("DATABASE_URL")

@@ -1,6 +1,6 @@
 """Build responses with known theme mentions, without going through the NLTK engine."""
 
-from datetime import date
+from datetime import UTC, datetime
 
 from insights.models import SafeguardingFlag, Theme, ThemeMention
 from surveys.choices import Channel
@@ -45,5 +45,5 @@ def flag(response):
         response=response,
         categories=["abuse"],
         evidence=comment.text,
-        due_by=date(2030, 1, 1),
+        due_by=datetime(2030, 1, 1, tzinfo=UTC),
     )

@@ -39,7 +39,7 @@ def test_themes_csv_round_trips(django_user_model, touchpoint):
     job = report_export_request(user=user, kind="themes", file_format="csv", feedback_filter=PERIOD)
     assert job.status == ReportExport.Status.DONE and job.progress == 100
     dataset = tablib.Dataset().load(bytes(job.content).decode(), format="csv")
-    assert dataset.headers[:5] == ["day", "service", "channel", "language", "theme"]
+    assert dataset.headers[:5] == ["month", "service", "channel", "language", "theme"]
     assert dataset[0][1] == touchpoint.service.name and int(dataset[0][5]) == 6
 
 

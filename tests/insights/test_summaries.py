@@ -1,12 +1,24 @@
 from datetime import date
 
 from insights.models import Theme
-from insights.selectors import theme_summary, theme_trend
+from insights import selectors
+from insights.rollups import rollups_rebuild
 from tests.insights.factories import flag, response_with
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 # The equal-length period just before March 1-31 is January 29 - February 28.
 FEBRUARY = date(2026, 2, 10)
+
+
+def theme_summary(**kwargs):
+    """The summary once the roll-ups are up to date, as tagging leaves them."""
+    rollups_rebuild(start=date(2025, 1, 1), end=date(2026, 12, 31))
+    return selectors.theme_summary(**kwargs)
+
+
+def theme_trend(**kwargs):
+    rollups_rebuild(start=date(2025, 1, 1), end=date(2026, 12, 31))
+    return selectors.theme_trend(**kwargs)
 
 
 def _row(summary, key):

@@ -1,0 +1,84 @@
+"""Months in a period, and how to name them."""
+
+from datetime import date, timedelta
+
+from django.utils.formats import date_format
+
+
+def months_between(start, end):
+    """The first day of every calendar month that the period touches."""
+    months, current = [], date(start.year, start.month, 1)
+    while current <= end:
+        months.append(current)
+        current = next_month(current)
+    return months
+
+
+def next_month(month):
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def previous_month(month):
+    return month_start(month - timedelta(days=1))
+
+
+def month_start(day):
+    return date(day.year, day.month, 1)
+
+
+def month_end(month):
+    return next_month(month) - timedelta(days=1)
+
+
+def split_by_month(start, end):
+    """Split a period into whole calendar months and the odd days left over.
+
+    Returns `(months, odd_days)`: `months` is (first month, last month) as first days, or None
+    when the period holds no whole month; `odd_days` is a tuple of (start, end) ranges.
+    """
+    first = start if start.day == 1 else next_month(month_start(start))
+    last = month_start(end)
+    if end != month_end(last):
+        last = previous_month(last)
+    if first > last:
+        return None, ((start, end),)
+    odd_days = []
+    if start < first:
+        odd_days.append((start, first - timedelta(days=1)))
+    if end > month_end(last):
+        odd_days.append((next_month(last), end))
+    return (first, last), tuple(odd_days)
+
+
+def is_whole_months(start, end):
+    months, odd_days = split_by_month(start, end)
+    return months is not None and not odd_days
+
+
+def months_before(start, end):
+    """The same number of whole months just before a period of whole months."""
+    first = start
+    for _month in months_between(start, end):
+        first = previous_month(first)
+    return first, start - timedelta(days=1)
+
+
+def twelve_months_before(end):
+    """The first day of the 12 months ending on `end`: whole months when `end` ends a month
+    (1 April for 31 March), otherwise 364 days before."""
+    if end == month_end(month_start(end)):
+        return next_month(date(end.year - 1, end.month, 1))
+    return end - timedelta(days=364)
+
+
+def month_label(month):
+    return date_format(month, "M Y")
+
+
+def period_label(start, end):
+    return f"{date_format(start, 'j F Y')} to {date_format(end, 'j F Y')}"
+
+
+def month_key(value):
+    """TruncMonth gives a date or a datetime depending on the database; compare as dates."""
+    return value.date() if hasattr(value, "date") and callable(value.date) else value

@@ -1,0 +1,181 @@
+"""The dashboard's numbers are the same whichever way they are counted.
+
+Whole months come from the monthly roll-ups and odd days from the responses; here every route
+is checked against a plain count of the responses themselves, on varied synthetic data.
+"""
+
+import random
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.db.models import F
+from django.db.models.functions import TruncMonth
+from django.test.utils import CaptureQueriesContext
+
+from insights import rollups
+from insights.dashboard.sources import (
+    answer_measures,
+    pair_measures,
+    plan,
+    response_measures,
+    theme_measures,
+)
+from insights.filters import FeedbackFilter
+from insights.models import ResponseAnalysis, Theme, ThemeMention
+from insights.periods import month_start
+from surveys.choices import EQUALITY_FIELDS
+from surveys.models import Service, Touchpoint
+from tests.insights.factories import flag, response_with
+
+THEMES = ["waiting_times", "respite", "getting_through", "communication"]
+WHOLE = (date(2026, 2, 1), date(2026, 3, 31))
+ODD = (date(2026, 1, 20), date(2026, 3, 10))
+
+
+@pytest.fixture
+def varied(touchpoint):
+    """150 responses from December to April with every dimension varied, and roll-ups built."""
+    rng = random.Random(7)
+    other_service = Service.objects.create(name="Carers", slug="carers")
+    other = Touchpoint.objects.create(
+        name="Carers hub", code="ca4p8", service=other_service, survey=touchpoint.survey
+    )
+    themes = [key for key in THEMES if Theme.objects.filter(key=key).exists()]
+    for _ in range(150):
+        equality = {
+            name: rng.choice(["", *choices.values]) for name, (_q, choices) in EQUALITY_FIELDS.items()
+        }
+        response = response_with(
+            rng.choice([touchpoint, other]),
+            date(2025, 12, 1).fromordinal(date(2025, 12, 1).toordinal() + rng.randrange(150)),
+            themes=rng.sample(themes, rng.randrange(3)),
+            sentiment=rng.choice(["negative", "positive", "neutral"]),
+            overall=rng.choice(["very_good", "good", "neither", "poor", "very_poor", ""]),
+            ascs_satisfaction=rng.choice([None, 2, 5, 7]),
+            channel=rng.choice(["qr", "paper", "web"]),
+            language=rng.choice(["en", "pl"]),
+            **equality,
+        )
+        ResponseAnalysis.objects.create(
+            response=response, status="done", sentiment=rng.choice(["positive", "negative", ""])
+        )
+        if rng.random() < 0.05:
+            flag(response)
+        elif rng.random() < 0.05:
+            ThemeMention.objects.filter(response=response).update(review="rejected")
+    rollups.rollups_rebuild(start=date(2025, 12, 1), end=date(2026, 5, 31))
+    return touchpoint, other_service
+
+
+def _filters(touchpoint, other_service):
+    for start, end in (WHOLE, ODD):
+        yield FeedbackFilter(start=start, end=end)
+        yield FeedbackFilter(start=start, end=end, service_id=other_service.pk)
+        yield FeedbackFilter(start=start, end=end, channel="paper", language="pl")
+        yield FeedbackFilter(start=start, end=end, equality={"disability": "yes"})
+        yield FeedbackFilter(
+            start=start, end=end, service_id=other_service.pk, equality={"sex": "female"}
+        )
+        yield FeedbackFilter(start=start, end=end, equality={"age_band": ""} | {"sex": "male"})
+        yield FeedbackFilter(start=start, end=end, channel="qr", equality={"disability": "no"})
+        yield FeedbackFilter(start=start, end=end, touchpoint_id=touchpoint.pk)
+
+
+def _keyed(rows, keys):
+    return {
+        tuple(month_start(row[k]) if k == "month" else row[k] for k in keys): {
+            name: row[name] for name in row if name not in keys
+        }
+        for row in rows
+    }
+
+
+def _expected_responses(feedback_filter, keys, measures):
+    responses = feedback_filter.responses().annotate(month=TruncMonth("submitted_on"))
+    return _keyed(responses.values(*keys).annotate(**measures).order_by(), keys)
+
+
+def test_every_route_counts_what_the_responses_say(varied):
+    touchpoint, other_service = varied
+    for feedback_filter in _filters(touchpoint, other_service):
+        assert response_measures(feedback_filter) == feedback_filter.responses().aggregate(
+            **rollups.response_measures()
+        ), feedback_filter
+        for keys in (("month",), ("service_id",)):
+            expected = _expected_responses(feedback_filter, keys, rollups.response_measures())
+            assert _keyed(response_measures(feedback_filter, keys), keys) == expected
+
+        mentions = rollups.counted_mentions().filter(**feedback_filter.mention_filters())
+        for keys in (("theme_id",), ("month", "theme_id")):
+            expected = _keyed(
+                mentions.annotate(month=TruncMonth("submitted_on"))
+                .values(*keys)
+                .annotate(**rollups.theme_measures())
+                .order_by(),
+                keys,
+            )
+            assert _keyed(theme_measures(feedback_filter, keys), keys) == expected, feedback_filter
+
+        for field in EQUALITY_FIELDS:
+            expected = _keyed(
+                feedback_filter.responses()
+                .annotate(answer=F(field))
+                .values("answer")
+                .annotate(**rollups.experience_measures())
+                .order_by(),
+                ("answer",),
+            )
+            assert _keyed(answer_measures(feedback_filter, field), ("answer",)) == expected
+
+        for first, second in (("disability", "ethnic_group"), ("sex", "disability")):
+            expected = _keyed(
+                feedback_filter.responses()
+                .annotate(first=F(first), second=F(second))
+                .values("first", "second")
+                .annotate(**rollups.experience_measures())
+                .order_by(),
+                ("first", "second"),
+            )
+            rows = pair_measures(feedback_filter, first, second)
+            assert _keyed(rows, ("first", "second")) == expected, (feedback_filter, first, second)
+
+
+def test_first_negative_day_matches_the_mentions(varied):
+    touchpoint, other_service = varied
+    for feedback_filter in _filters(touchpoint, other_service):
+        keys = ("service_id", "theme_id")
+        rows = theme_measures(feedback_filter, keys, first_negative=True)
+        mentions = rollups.counted_mentions().filter(**feedback_filter.mention_filters())
+        expected = {
+            (row["service_id"], row["theme_id"]): row["first"]
+            for row in mentions.values(*keys).annotate(first=rollups.first_negative_on())
+        }
+        assert {(r["service_id"], r["theme_id"]): r["first_negative_on"] for r in rows} == expected
+
+
+def test_whole_months_with_one_answer_never_read_the_responses(varied):
+    """The point of the roll-ups: the work does not grow with the responses in the period."""
+    feedback_filter = FeedbackFilter(start=WHOLE[0], end=WHOLE[1], equality={"disability": "yes"})
+    assert plan(feedback_filter).odd_days == ()
+    with CaptureQueriesContext(connection) as queries:
+        response_measures(feedback_filter, ("month",))
+        theme_measures(feedback_filter)
+        for field in EQUALITY_FIELDS:
+            answer_measures(feedback_filter, field)
+        pair_measures(feedback_filter, "disability", "ethnic_group")
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "surveys_response" not in read
+    assert "insights_thememention" not in read
+
+
+def test_odd_days_and_unsupported_filters_fall_back_to_the_responses(varied):
+    touchpoint, _other = varied
+    odd = plan(FeedbackFilter(start=ODD[0], end=ODD[1]))
+    assert odd.months == (date(2026, 2, 1), date(2026, 2, 1))
+    assert odd.odd_days == (
+        (date(2026, 1, 20), date(2026, 1, 31)),
+        (date(2026, 3, 1), date(2026, 3, 10)),
+    )
+    by_touchpoint = plan(FeedbackFilter(start=WHOLE[0], end=WHOLE[1], touchpoint_id=touchpoint.pk))
+    assert by_touchpoint.months is None and by_touchpoint.odd_days == (WHOLE,)
