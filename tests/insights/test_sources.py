@@ -44,7 +44,8 @@ def varied(touchpoint):
     themes = [key for key in THEMES if Theme.objects.filter(key=key).exists()]
     for _ in range(150):
         equality = {
-            name: rng.choice(["", *choices.values]) for name, (_q, choices) in EQUALITY_FIELDS.items()
+            name: rng.choice(["", *choices.values])
+            for name, (_q, choices) in EQUALITY_FIELDS.items()
         }
         response = response_with(
             rng.choice([touchpoint, other]),

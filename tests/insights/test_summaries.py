@@ -1,7 +1,7 @@
 from datetime import date
 
-from insights.models import Theme
 from insights import selectors
+from insights.models import Theme
 from insights.rollups import rollups_rebuild
 from tests.insights.factories import flag, response_with
 
