@@ -33,19 +33,17 @@ class FeedbackFilter:
         return queryset
 
     def mention_filters(self):
-        """The same filter, as lookups on ThemeMention (which copies service and date)."""
+        """The same filter, as lookups on ThemeMention (which copies service and date).
+
+        Anything else is a condition on the response: it becomes one semi-join on the responses
+        the filter selects, which the database can read through their own indexes.
+        """
         lookups = {"submitted_on__gte": self.start, "submitted_on__lte": self.end}
         if self.service_id:
             lookups["service_id"] = self.service_id
-        if self.touchpoint_id:
-            lookups["response__touchpoint_id"] = self.touchpoint_id
-        if self.channel:
-            lookups["response__channel"] = self.channel
-        if self.language:
-            lookups["response__language"] = self.language
-        for name, value in self.equality.items():
-            if name in EQUALITY_FIELDS and value:
-                lookups[f"response__{name}"] = value
+        by_response = self.touchpoint_id or self.channel or self.language
+        if by_response or any(v for k, v in self.equality.items() if k in EQUALITY_FIELDS):
+            lookups["response__in"] = self.responses().values("id")
         return lookups
 
     def previous_period(self):

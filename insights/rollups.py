@@ -8,7 +8,7 @@ Tagging calls `rollups_refresh_for(response=)`, which recounts that response's m
 from itertools import combinations
 
 from django.db import transaction
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.db.models.functions import TruncMonth
 
 from insights.models import (
@@ -18,6 +18,7 @@ from insights.models import (
     MonthlyEqualityThemeRollup,
     MonthlyResponseRollup,
     MonthlyThemeRollup,
+    SafeguardingFlag,
     ThemeMention,
 )
 from insights.periods import month_end, month_start
@@ -77,10 +78,12 @@ THEME_MEASURES = tuple(theme_measures())
 
 def counted_mentions():
     """Mentions that count: not rejected by staff, not safeguarding, not from flagged comments."""
-    return ThemeMention.objects.exclude(
-        Q(theme__is_safeguarding=True)
-        | Q(comment__safeguarding_flags__isnull=False)
-        | Q(review=ThemeMention.Review.REJECTED)
+    # NOT EXISTS lets the database anti-join the flags once instead of probing them per mention.
+    flagged = SafeguardingFlag.objects.filter(comment_id=OuterRef("comment_id"))
+    return (
+        ThemeMention.objects.filter(theme__is_safeguarding=False)
+        .exclude(review=ThemeMention.Review.REJECTED)
+        .filter(~Exists(flagged))
     )
 
 
@@ -112,7 +115,8 @@ def _equality_rows(responses, mentions):
         rows = responses.values("month", "service_id", value=F(field))
         yield MonthlyEqualityRollup, rows.annotate(**response_measures()), {"field": field}
         themes = mentions.values("month", "service_id", "theme_id", value=F(f"response__{field}"))
-        yield MonthlyEqualityThemeRollup, themes.annotate(**theme_measures()), {"field": field}
+        themes = themes.annotate(**theme_measures(), first_negative_on=first_negative_on())
+        yield MonthlyEqualityThemeRollup, themes, {"field": field}
     for field, other_field in EQUALITY_PAIRS:
         rows = responses.values("month", "service_id", value=F(field), other_value=F(other_field))
         yield (

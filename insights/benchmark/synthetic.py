@@ -57,6 +57,8 @@ def _equality_value(rng, choices):
 
 def response_rows(rng, n, touchpoints):
     """Tuples for surveys_response, in COPY column order."""
+    # Responses are stored as they arrive, so ids follow dates (as in a live system).
+    days = sorted(rng.randrange(DAYS) for _ in range(n))
     overall = _weighted(rng, OVERALL, n)
     channels = _weighted(rng, CHANNELS, n)
     languages = _weighted(rng, LANGUAGES, n)
@@ -71,7 +73,7 @@ def response_rows(rng, n, touchpoints):
             touchpoint_id,
             channels[i],
             languages[i],
-            START + timedelta(days=rng.randrange(DAYS)),
+            START + timedelta(days=days[i]),
             overall[i],
             ascs,
             "",

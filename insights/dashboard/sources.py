@@ -156,8 +156,6 @@ def theme_measures(feedback_filter, group_by=("theme_id",), first_negative=False
     def from_rollups(current):
         if current.answer:
             field, value = current.answer
-            if first_negative:
-                return None
             rows = MonthlyEqualityThemeRollup.objects.filter(field=field, value=value)
         else:
             rows = MonthlyThemeRollup.objects.all()

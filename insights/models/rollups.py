@@ -52,6 +52,9 @@ class _ThemeCounts(models.Model):
     theme = models.ForeignKey("insights.Theme", on_delete=models.CASCADE, related_name="+")
     negative = models.PositiveIntegerField(default=0)
     positive = models.PositiveIntegerField(default=0)
+    first_negative_on = models.DateField(
+        null=True, blank=True, help_text="The first day in the month with a negative mention."
+    )
 
     class Meta:
         abstract = True
@@ -78,9 +81,6 @@ class MonthlyThemeRollup(_MonthlyRollup, _ThemeCounts):
 
     channel = models.CharField(max_length=20)
     language = models.CharField(max_length=10)
-    first_negative_on = models.DateField(
-        null=True, blank=True, help_text="The first day in the month with a negative mention."
-    )
 
     class Meta:
         indexes = [
