@@ -18,6 +18,8 @@ from insights.models import (
     MonthlyEqualityThemeRollup,
     MonthlyResponseRollup,
     MonthlyThemeRollup,
+    MonthlyTouchpointRollup,
+    MonthlyTouchpointThemeRollup,
     SafeguardingFlag,
     ThemeMention,
 )
@@ -106,6 +108,15 @@ def _response_rows(responses, mentions):
     )
     yield (
         MonthlyThemeRollup,
+        themes.annotate(**theme_measures(), first_negative_on=first_negative_on()),
+    )
+    rows = responses.values("month", "service_id", "touchpoint_id")
+    yield MonthlyTouchpointRollup, rows.annotate(**response_measures())
+    themes = mentions.values(
+        "month", "service_id", "theme_id", touchpoint_id=F("response__touchpoint_id")
+    )
+    yield (
+        MonthlyTouchpointThemeRollup,
         themes.annotate(**theme_measures(), first_negative_on=first_negative_on()),
     )
 

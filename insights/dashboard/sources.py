@@ -6,12 +6,14 @@ filter is one they are cut by; the odd days, and filters no roll-up is cut by, a
 aggregate queries on the responses themselves. So the work grows with the roll-up rows and the
 odd days' responses, not with all the responses in the period.
 
-Which roll-ups can answer a filter:
+Which roll-ups can answer a filter (every filter may also hold dates and a service):
 
-- dates, service, channel, language: `MonthlyResponseRollup` and `MonthlyThemeRollup`;
-- one 'About you' answer (with dates and service): `MonthlyEqualityRollup`,
-  `MonthlyEqualityThemeRollup`, and `MonthlyEqualityPairRollup` for breakdowns by another question;
-- a touchpoint, two 'About you' answers, or an answer with a channel or language: none.
+- channel, language: `MonthlyResponseRollup` and `MonthlyThemeRollup`;
+- a touchpoint: `MonthlyTouchpointRollup` and `MonthlyTouchpointThemeRollup`;
+- one 'About you' answer: `MonthlyEqualityRollup` and `MonthlyEqualityThemeRollup`;
+- the equality breakdowns, with no channel, language or touchpoint: `MonthlyEqualityRollup`, and
+  `MonthlyEqualityPairRollup` for two questions at once (or one question within an answer);
+- two 'About you' answers, or mixes of the above: none; the responses are counted.
 """
 
 from dataclasses import dataclass, replace
@@ -26,6 +28,8 @@ from insights.models import (
     MonthlyEqualityThemeRollup,
     MonthlyResponseRollup,
     MonthlyThemeRollup,
+    MonthlyTouchpointRollup,
+    MonthlyTouchpointThemeRollup,
 )
 from insights.periods import month_start, split_by_month
 from insights.rollups import EQUALITY_PAIRS, EXPERIENCE_MEASURES, RESPONSE_MEASURES, THEME_MEASURES
@@ -39,7 +43,8 @@ class Plan:
     months: tuple | None  # (first month, last month), or None: everything from responses
     odd_days: tuple  # ((start, end), ...)
     answer: tuple | None  # ('disability', 'yes') when the filter holds one 'About you' answer
-    by_dimension: bool  # channel or language filter: only the response and theme roll-ups fit
+    touchpoint_id: int | None
+    breakdowns: bool  # no channel, language or touchpoint: the equality breakdown tables fit
 
 
 def _answers(feedback_filter):
@@ -49,10 +54,14 @@ def _answers(feedback_filter):
 def plan(feedback_filter):
     answers = _answers(feedback_filter)
     by_dimension = bool(feedback_filter.channel or feedback_filter.language)
+    touchpoint_id = feedback_filter.touchpoint_id
+    # Each roll-up is cut one way: by channel and language, by touchpoint, or by one answer.
+    cuts = by_dimension + bool(touchpoint_id) + len(answers)
     months, odd_days = split_by_month(feedback_filter.start, feedback_filter.end)
-    if feedback_filter.touchpoint_id or len(answers) > 1 or (answers and by_dimension):
+    if cuts > 1:
         months, odd_days = None, ((feedback_filter.start, feedback_filter.end),)
-    return Plan(months, odd_days, answers[0] if answers else None, by_dimension)
+    answer = answers[0] if answers else None
+    return Plan(months, odd_days, answer, touchpoint_id, not (by_dimension or touchpoint_id))
 
 
 def uses_rollups(feedback_filter):
@@ -123,6 +132,8 @@ def _response_rollups(current, service_id, channel, language):
     if current.answer:
         field, value = current.answer
         return MonthlyEqualityRollup.objects.filter(field=field, value=value)
+    if current.touchpoint_id:
+        return MonthlyTouchpointRollup.objects.filter(touchpoint_id=current.touchpoint_id)
     rows = MonthlyResponseRollup.objects.all()
     for name, chosen in (("channel", channel), ("language", language)):
         if chosen:
@@ -157,6 +168,8 @@ def theme_measures(feedback_filter, group_by=("theme_id",), first_negative=False
         if current.answer:
             field, value = current.answer
             rows = MonthlyEqualityThemeRollup.objects.filter(field=field, value=value)
+        elif current.touchpoint_id:
+            rows = MonthlyTouchpointThemeRollup.objects.filter(touchpoint_id=current.touchpoint_id)
         else:
             rows = MonthlyThemeRollup.objects.all()
             for name in ("channel", "language"):
@@ -196,7 +209,7 @@ def answer_measures(feedback_filter, field):
     keys = ("answer",)
 
     def from_rollups(current):
-        if current.by_dimension:
+        if not current.breakdowns:
             return None
         if not current.answer or current.answer[0] == field:
             rows = MonthlyEqualityRollup.objects.filter(field=field)
@@ -224,7 +237,7 @@ def pair_measures(feedback_filter, first, second):
     keys = ("first", "second")
 
     def from_rollups(current):
-        if current.by_dimension or (current.answer and current.answer[0] not in (first, second)):
+        if not current.breakdowns or (current.answer and current.answer[0] not in (first, second)):
             return None
         rows, columns = _pair_rollups(first, second, current.months, f.service_id)
         stored = {question: column for column, question in columns.items()}

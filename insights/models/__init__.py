@@ -7,6 +7,8 @@ from insights.models.rollups import (
     MonthlyEqualityThemeRollup,
     MonthlyResponseRollup,
     MonthlyThemeRollup,
+    MonthlyTouchpointRollup,
+    MonthlyTouchpointThemeRollup,
 )
 from insights.models.safeguarding import SafeguardingFlag
 from insights.models.themes import Theme
@@ -18,6 +20,8 @@ __all__ = [
     "MonthlyEqualityThemeRollup",
     "MonthlyResponseRollup",
     "MonthlyThemeRollup",
+    "MonthlyTouchpointRollup",
+    "MonthlyTouchpointThemeRollup",
     "ROLLUP_MODELS",
     "ReportExport",
     "ResponseAnalysis",

@@ -1,7 +1,8 @@
 """Monthly roll-ups: the dashboard adds up these small tables instead of every response.
 
 Each row holds the counts for one calendar month (`month` is its first day), one service and one
-combination of the other dimensions a table is cut by. A period of whole months is answered from
+combination of the other dimensions a table is cut by: channel and language, touchpoint, or the
+answers to the 'About you' questions. A period of whole months is answered from
 these tables alone; the odd days at either end of any other period are counted from the responses
 themselves (see `insights.dashboard.sources`).
 
@@ -92,6 +93,34 @@ class MonthlyThemeRollup(_MonthlyRollup, _ThemeCounts):
         return f"{self.month:%Y-%m} theme {self.theme_id}: {self.responses}"
 
 
+class MonthlyTouchpointRollup(_MonthlyRollup, _ResponseCounts):
+    """Responses by month and touchpoint (the team or place that gave out the card)."""
+
+    touchpoint = models.ForeignKey(
+        "surveys.Touchpoint", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["touchpoint", "month"], name="insights_mtpr_month")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} touchpoint {self.touchpoint_id}: {self.responses}"
+
+
+class MonthlyTouchpointThemeRollup(_MonthlyRollup, _ThemeCounts):
+    """Responses mentioning each theme, by month and touchpoint."""
+
+    touchpoint = models.ForeignKey(
+        "surveys.Touchpoint", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["touchpoint", "month"], name="insights_mtptr_month")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} touchpoint {self.touchpoint_id} theme {self.theme_id}"
+
+
 class MonthlyEqualityRollup(_MonthlyRollup, _ResponseCounts):
     """Responses by month and service for each answer to each 'About you' question.
 
@@ -152,6 +181,8 @@ class MonthlyEqualityThemeRollup(_MonthlyRollup, _ThemeCounts):
 ROLLUP_MODELS = (
     MonthlyResponseRollup,
     MonthlyThemeRollup,
+    MonthlyTouchpointRollup,
+    MonthlyTouchpointThemeRollup,
     MonthlyEqualityRollup,
     MonthlyEqualityPairRollup,
     MonthlyEqualityThemeRollup,

@@ -81,6 +81,7 @@ def _filters(touchpoint, other_service):
         yield FeedbackFilter(start=start, end=end, equality={"age_band": ""} | {"sex": "male"})
         yield FeedbackFilter(start=start, end=end, channel="qr", equality={"disability": "no"})
         yield FeedbackFilter(start=start, end=end, touchpoint_id=touchpoint.pk)
+        yield FeedbackFilter(start=start, end=end, touchpoint_id=touchpoint.pk, language="pl")
 
 
 def _keyed(rows, keys):
@@ -178,5 +179,7 @@ def test_odd_days_and_unsupported_filters_fall_back_to_the_responses(varied):
         (date(2026, 1, 20), date(2026, 1, 31)),
         (date(2026, 3, 1), date(2026, 3, 10)),
     )
-    by_touchpoint = plan(FeedbackFilter(start=WHOLE[0], end=WHOLE[1], touchpoint_id=touchpoint.pk))
-    assert by_touchpoint.months is None and by_touchpoint.odd_days == (WHOLE,)
+    two_cuts = FeedbackFilter(
+        start=WHOLE[0], end=WHOLE[1], touchpoint_id=touchpoint.pk, equality={"sex": "female"}
+    )
+    assert plan(two_cuts).months is None and plan(two_cuts).odd_days == (WHOLE,)
