@@ -15,6 +15,7 @@ from insights.dashboard.responses import (
     sentiment_panel,
     volume_panel,
 )
+from insights.dashboard.sources import response_measures
 from insights.dashboard.themes import monthly_panel, movement_panel, theme_movement
 
 STAFF = "staff"
@@ -37,14 +38,18 @@ def dashboard_build(feedback_filter, *, audience=STAFF, pair=DEFAULT_PAIR, emerg
     from insights.dashboard.emerging import emerging_cached
     from insights.selectors import safeguarding_open_count
 
+    now = response_measures(feedback_filter)
+    before = response_measures(feedback_filter.previous_period())
     months = monthly(feedback_filter)
-    themes = theme_movement(feedback_filter)
+    themes = theme_movement(
+        feedback_filter, total=now["responses"], previous_total=before["responses"]
+    )
     panels = {
-        "headline": headline(feedback_filter),
+        "headline": headline(feedback_filter, now=now, before=before),
         "volume": volume_panel(months),
         "fft_time": fft_over_time_panel(months),
         "fft_service": fft_by_service_panel(feedback_filter),
-        "sentiment": sentiment_panel(feedback_filter),
+        "sentiment": sentiment_panel(feedback_filter, totals=now),
         "themes": movement_panel(themes),
         "themes_time": monthly_panel(feedback_filter, themes),
         "equality": equality_panel(feedback_filter, pair),

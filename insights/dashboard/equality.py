@@ -36,9 +36,10 @@ def _cell(row):
 
 def by_characteristic(feedback_filter):
     """For each equality field: one row per answer, with shares of good and poor."""
+    counted = {(row["question"], row["answer"]): row for row in answer_measures(feedback_filter)}
     tables = []
     for field, (question, choices) in EQUALITY_FIELDS.items():
-        found = {row["answer"]: row for row in answer_measures(feedback_filter, field)}
+        found = {answer: row for (name, answer), row in counted.items() if name == field}
         order = [*choices.values, ""]
         rows = [
             {"label": _label(field, code), **_cell(found[code])} for code in order if code in found

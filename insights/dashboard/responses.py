@@ -18,10 +18,13 @@ def _percent(value):
     return _("not enough answers") if value is None else f"{value:g}%"
 
 
-def headline(feedback_filter):
-    """Totals for the period and the same figures for the equal period before it."""
-    now = response_measures(feedback_filter)
-    before = response_measures(feedback_filter.previous_period())
+def headline(feedback_filter, *, now=None, before=None):
+    """Totals for the period and the same figures for the period before it.
+
+    `now` and `before` are the period's `response_measures`, when the caller has them already.
+    """
+    now = now or response_measures(feedback_filter)
+    before = before or response_measures(feedback_filter.previous_period())
     positive, negative = _rates(now)
     previous_positive, previous_negative = _rates(before)
     change = (
@@ -146,8 +149,8 @@ def fft_by_service_panel(feedback_filter):
     return {"rows": rows, "summary": summary, "chart": chart}
 
 
-def sentiment_panel(feedback_filter):
-    totals = response_measures(feedback_filter)
+def sentiment_panel(feedback_filter, *, totals=None):
+    totals = totals or response_measures(feedback_filter)
     analysed = sum(totals[f"sentiment_{name}"] for name in ("positive", "neutral", "negative"))
     labels = {
         "positive": _("Positive"),

@@ -18,7 +18,8 @@ Which roll-ups can answer a filter (every filter may also hold dates and a servi
 
 from dataclasses import dataclass, replace
 
-from django.db.models import F, Min, Sum
+from django.db import connection
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 
 from insights import rollups
@@ -30,10 +31,11 @@ from insights.models import (
     MonthlyThemeRollup,
     MonthlyTouchpointRollup,
     MonthlyTouchpointThemeRollup,
+    ResponseAnalysis,
 )
 from insights.periods import month_start, split_by_month
 from insights.rollups import EQUALITY_PAIRS, EXPERIENCE_MEASURES, RESPONSE_MEASURES, THEME_MEASURES
-from surveys.choices import EQUALITY_FIELDS
+from surveys.choices import EQUALITY_FIELDS, NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,20 @@ def _response_rollups(current, service_id, channel, language):
     return rows
 
 
+def _sentiment_by_lookup():
+    """The response measures, reading each response's tone by index lookup: for a few thousand
+    responses that beats the roll-up builder's join, which reads the whole analysis table."""
+    measures = rollups.experience_measures() | {
+        name: measure
+        for name, measure in rollups.response_measures().items()
+        if name.startswith("ascs_")
+    }
+    for tone in ("positive", "neutral", "negative"):
+        has_tone = ResponseAnalysis.objects.filter(response_id=OuterRef("id"), sentiment=tone)
+        measures[f"sentiment_{tone}"] = Count("id", filter=Q(Exists(has_tone)))
+    return measures
+
+
 def response_measures(feedback_filter, group_by=()):
     """Response counts in total, or grouped by any of 'month', 'service_id' (a list of dicts)."""
     f = feedback_filter
@@ -150,7 +166,7 @@ def response_measures(feedback_filter, group_by=()):
         return _summed(_months(rows, current.months, f.service_id), group_by, RESPONSE_MEASURES)
 
     def from_responses(part):
-        return _grouped(part.responses(), group_by, rollups.response_measures())
+        return _grouped(part.responses(), group_by, _sentiment_by_lookup())
 
     return _combined(f, group_by, RESPONSE_MEASURES, from_rollups, from_responses)
 
@@ -203,32 +219,71 @@ def _pair_rollups(first, second, months, service_id):
     return rows, dict(zip(names, (first, second), strict=True))
 
 
-def answer_measures(feedback_filter, field):
-    """Good and poor answers for each answer to one 'About you' question ('answer' key)."""
+def answer_measures(feedback_filter):
+    """Good and poor answers for each answer to every 'About you' question.
+
+    One row per ('question', 'answer'), e.g. ('disability', 'yes'); '' is "not answered".
+    """
     f = feedback_filter
-    keys = ("answer",)
+    keys = ("question", "answer")
 
     def from_rollups(current):
         if not current.breakdowns:
             return None
-        if not current.answer or current.answer[0] == field:
-            rows = MonthlyEqualityRollup.objects.filter(field=field)
-            if current.answer:
-                rows = rows.filter(value=current.answer[1])
-            rows = _months(rows, current.months, f.service_id).annotate(answer=F("value"))
-            return _summed(rows, keys, EXPERIENCE_MEASURES)
+        rows = _months(MonthlyEqualityRollup.objects.all(), current.months, f.service_id)
+        if not current.answer:
+            rows = rows.annotate(question=F("field"), answer=F("value"))
+            return list(_summed(rows, keys, EXPERIENCE_MEASURES))
         chosen, value = current.answer
-        rows, columns = _pair_rollups(chosen, field, current.months, f.service_id)
-        stored = {question: column for column, question in columns.items()}
-        rows = rows.filter(**{stored[chosen]: value}).annotate(answer=F(stored[field]))
-        return _summed(rows, keys, EXPERIENCE_MEASURES)
+        own = rows.filter(field=chosen, value=value)
+        # The other questions, among the people who gave this answer, from the pair roll-up
+        # (stored with the earlier question first).
+        pairs = _months(MonthlyEqualityPairRollup.objects.all(), current.months, f.service_id)
+        later = pairs.filter(field=chosen, value=value)
+        earlier = pairs.filter(other_field=chosen, other_value=value)
+        return [
+            *_summed(
+                own.annotate(question=F("field"), answer=F("value")), keys, EXPERIENCE_MEASURES
+            ),
+            *_summed(
+                later.annotate(question=F("other_field"), answer=F("other_value")),
+                keys,
+                EXPERIENCE_MEASURES,
+            ),
+            *_summed(
+                earlier.annotate(question=F("field"), answer=F("value")), keys, EXPERIENCE_MEASURES
+            ),
+        ]
 
     def from_responses(part):
-        return _grouped(
-            part.responses().annotate(answer=F(field)), keys, rollups.experience_measures()
-        )
+        return _answers_counted(part.responses())
 
     return _combined(f, keys, EXPERIENCE_MEASURES, from_rollups, from_responses)
+
+
+def _answers_counted(responses):
+    """Every question's answers counted in one pass over `responses`: the selected rows are read
+    once (a common table expression) and grouped once per question."""
+    inner, params = responses.values("overall", *EQUALITY_FIELDS).order_by().query.sql_with_params()
+    params = list(params)
+    good = ", ".join(["%s"] * len(POSITIVE_EXPERIENCE))
+    poor = ", ".join(["%s"] * len(NEGATIVE_EXPERIENCE))
+    parts = []
+    for question in EQUALITY_FIELDS:
+        column = connection.ops.quote_name(question)
+        parts.append(
+            f"SELECT %s AS question, {column} AS answer, COUNT(*) AS responses, "
+            "SUM(CASE WHEN overall <> '' THEN 1 ELSE 0 END) AS answered, "
+            f"SUM(CASE WHEN overall IN ({good}) THEN 1 ELSE 0 END) AS positive, "
+            f"SUM(CASE WHEN overall IN ({poor}) THEN 1 ELSE 0 END) AS negative "
+            f"FROM picked GROUP BY {column}"
+        )
+        params += [question, *POSITIVE_EXPERIENCE, *NEGATIVE_EXPERIENCE]
+    sql = f"WITH picked AS ({inner}) " + " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def pair_measures(feedback_filter, first, second):

@@ -23,12 +23,14 @@ def _direction(change):
     return _("Steady")
 
 
-def theme_movement(feedback_filter):
+def theme_movement(feedback_filter, *, total=None, previous_total=None):
     """Each theme's share of responses now and in the period before, most mentioned first."""
     names = dict(Theme.objects.values_list("id", "name"))
-    total = response_measures(feedback_filter)["responses"]
     previous = feedback_filter.previous_period()
-    previous_total = response_measures(previous)["responses"]
+    if total is None:
+        total = response_measures(feedback_filter)["responses"]
+    if previous_total is None:
+        previous_total = response_measures(previous)["responses"]
     before = {row["theme_id"]: row["responses"] for row in theme_measures(previous)}
     rows = []
     for row in theme_measures(feedback_filter):
