@@ -130,17 +130,32 @@ def _combined(feedback_filter, keys, measures, from_rollups, from_responses):
     return rows[0] if rows else dict.fromkeys(measures, 0)
 
 
-def _response_rollups(current, service_id, channel, language):
+# The roll-up cut each way, for response counts and for theme counts.
+RESPONSE_TABLES = {
+    "dimensions": MonthlyResponseRollup,
+    "touchpoint": MonthlyTouchpointRollup,
+    "answer": MonthlyEqualityRollup,
+}
+THEME_TABLES = {
+    "dimensions": MonthlyThemeRollup,
+    "touchpoint": MonthlyTouchpointThemeRollup,
+    "answer": MonthlyEqualityThemeRollup,
+}
+
+
+def _cut_rows(tables, current, feedback_filter):
+    """The whole months' rows of the table cut the way the filter is."""
     if current.answer:
         field, value = current.answer
-        return MonthlyEqualityRollup.objects.filter(field=field, value=value)
-    if current.touchpoint_id:
-        return MonthlyTouchpointRollup.objects.filter(touchpoint_id=current.touchpoint_id)
-    rows = MonthlyResponseRollup.objects.all()
-    for name, chosen in (("channel", channel), ("language", language)):
-        if chosen:
-            rows = rows.filter(**{name: chosen})
-    return rows
+        rows = tables["answer"].objects.filter(field=field, value=value)
+    elif current.touchpoint_id:
+        rows = tables["touchpoint"].objects.filter(touchpoint_id=current.touchpoint_id)
+    else:
+        rows = tables["dimensions"].objects.all()
+        for name in ("channel", "language"):
+            if getattr(feedback_filter, name):
+                rows = rows.filter(**{name: getattr(feedback_filter, name)})
+    return _months(rows, current.months, feedback_filter.service_id)
 
 
 def _sentiment_by_lookup():
@@ -162,8 +177,7 @@ def response_measures(feedback_filter, group_by=()):
     f = feedback_filter
 
     def from_rollups(current):
-        rows = _response_rollups(current, f.service_id, f.channel, f.language)
-        return _summed(_months(rows, current.months, f.service_id), group_by, RESPONSE_MEASURES)
+        return _summed(_cut_rows(RESPONSE_TABLES, current, f), group_by, RESPONSE_MEASURES)
 
     def from_responses(part):
         return _grouped(part.responses(), group_by, _sentiment_by_lookup())
@@ -181,18 +195,7 @@ def theme_measures(feedback_filter, group_by=("theme_id",), first_negative=False
     earliest = {"first_negative_on": Min("first_negative_on")} if first_negative else None
 
     def from_rollups(current):
-        if current.answer:
-            field, value = current.answer
-            rows = MonthlyEqualityThemeRollup.objects.filter(field=field, value=value)
-        elif current.touchpoint_id:
-            rows = MonthlyTouchpointThemeRollup.objects.filter(touchpoint_id=current.touchpoint_id)
-        else:
-            rows = MonthlyThemeRollup.objects.all()
-            for name in ("channel", "language"):
-                if getattr(f, name):
-                    rows = rows.filter(**{name: getattr(f, name)})
-        months = _months(rows, current.months, f.service_id)
-        return _summed(months, group_by, THEME_MEASURES, earliest)
+        return _summed(_cut_rows(THEME_TABLES, current, f), group_by, THEME_MEASURES, earliest)
 
     def from_responses(part):
         mentions = rollups.counted_mentions().filter(**part.mention_filters())

@@ -93,12 +93,19 @@ class MonthlyThemeRollup(_MonthlyRollup, _ThemeCounts):
         return f"{self.month:%Y-%m} theme {self.theme_id}: {self.responses}"
 
 
-class MonthlyTouchpointRollup(_MonthlyRollup, _ResponseCounts):
-    """Responses by month and touchpoint (the team or place that gave out the card)."""
+class _ByTouchpoint(models.Model):
+    """The team or place that gave out the card (none for some paper and phone feedback)."""
 
     touchpoint = models.ForeignKey(
         "surveys.Touchpoint", on_delete=models.CASCADE, null=True, related_name="+"
     )
+
+    class Meta:
+        abstract = True
+
+
+class MonthlyTouchpointRollup(_MonthlyRollup, _ByTouchpoint, _ResponseCounts):
+    """Responses by month and touchpoint."""
 
     class Meta:
         indexes = [models.Index(fields=["touchpoint", "month"], name="insights_mtpr_month")]
@@ -107,12 +114,8 @@ class MonthlyTouchpointRollup(_MonthlyRollup, _ResponseCounts):
         return f"{self.month:%Y-%m} touchpoint {self.touchpoint_id}: {self.responses}"
 
 
-class MonthlyTouchpointThemeRollup(_MonthlyRollup, _ThemeCounts):
+class MonthlyTouchpointThemeRollup(_MonthlyRollup, _ByTouchpoint, _ThemeCounts):
     """Responses mentioning each theme, by month and touchpoint."""
-
-    touchpoint = models.ForeignKey(
-        "surveys.Touchpoint", on_delete=models.CASCADE, null=True, related_name="+"
-    )
 
     class Meta:
         indexes = [models.Index(fields=["touchpoint", "month"], name="insights_mtptr_month")]
