@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 
 def months_between(start, end):
@@ -76,7 +77,11 @@ def month_label(month):
 
 
 def period_label(start, end):
-    return f"{date_format(start, 'j F Y')} to {date_format(end, 'j F Y')}"
+    """'1 March 2025 to 31 March 2025', in the active language's words and date format."""
+    return _("%(start)s to %(end)s") % {
+        "start": date_format(start, "DATE_FORMAT"),
+        "end": date_format(end, "DATE_FORMAT"),
+    }
 
 
 def month_key(value):

@@ -190,6 +190,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# Localised formats are always on (Django 5 dropped USE_L10N); ours fill the gaps in Django's.
+FORMAT_MODULE_PATH = ["feedback_site.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -1,5 +1,7 @@
 """Public pages: what residents see, in English, Polish and Urdu."""
 
+import datetime
+
 import pytest
 
 from cms.models import InformationPage
@@ -41,6 +43,25 @@ def test_information_page_renders_table_with_caption_and_header_row(client, demo
 def test_information_page_shows_review_date(client, assessment_page):
     html = _html(client, assessment_page.url)
     assert "Next review due:" in html
+
+
+@pytest.mark.parametrize(
+    "prefix, shown, not_shown",
+    [
+        ("", "1 March 2030", "March 1, 2030"),
+        ("/pl", "1 marca 2030", "Marzec 2030"),
+        ("/ur", "1 مارچ 2030", "March 2030"),
+    ],
+)
+def test_review_date_is_written_as_each_language_writes_dates(
+    client, assessment_page, prefix, shown, not_shown
+):
+    InformationPage.objects.filter(translation_key=assessment_page.translation_key).update(
+        review_by=datetime.date(2030, 3, 1)
+    )
+    html = _html(client, f"{prefix}/getting-a-care-needs-assessment/")
+    assert shown in html
+    assert not_shown not in html
 
 
 def test_information_page_links_to_its_easy_read_version(client, demo_site):
