@@ -7,6 +7,9 @@ class InsightsConfig(AppConfig):
 
     def ready(self):
         from insights import signals
-        from surveys.signals import response_submitted
+        from surveys.signals import comments_text_removed, response_submitted
 
         response_submitted.connect(signals.queue_tagging, dispatch_uid="insights-queue-tagging")
+        comments_text_removed.connect(
+            signals.clear_removed_comment_text, dispatch_uid="insights-clear-removed-text"
+        )

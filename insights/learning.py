@@ -28,7 +28,12 @@ def confirmed_examples():
         labels.setdefault(comment_id, set())
         if review == ThemeMention.Review.CONFIRMED:
             labels[comment_id].add(key)
-    return [LabelledExample(texts[cid], frozenset(keys)) for cid, keys in labels.items() if keys]
+    # A comment whose text retention removed has nothing left to learn from.
+    return [
+        LabelledExample(texts[cid], frozenset(keys))
+        for cid, keys in labels.items()
+        if keys and texts[cid]
+    ]
 
 
 def current_model():

@@ -4,6 +4,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from insights.engine import current_tagger
@@ -45,7 +46,9 @@ def _analyse_comments(response):
     tagger = current_tagger()
     themes = {theme.key: theme for theme in Theme.objects.filter(is_active=True)}
     new_flags = []
-    for comment in response.comments.all():
+    # A comment whose text retention removed keeps the tags it had: its text is no longer the
+    # resident's words, so tagging it again would only lose them.
+    for comment in response.comments.filter(text_removed_on__isnull=True):
         analysis = tagger.analyse(comment.text)
         CommentAnalysis.objects.update_or_create(
             comment=comment,
@@ -108,6 +111,24 @@ def _flag(comment, response, flags):
             "due_by": SafeguardingFlag.due_from(raised_at),
         },
     )
+
+
+def comment_copies_clear(*, comments):
+    """Clear the engine's copies of these comments' text (redacted text, theme and safeguarding
+    evidence and trigger words), once retention has removed it. Themes, sentiment, counts and
+    safeguarding outcomes stay. Returns how many rows changed."""
+    changed = (
+        CommentAnalysis.objects.filter(comment__in=comments)
+        .exclude(redacted_text="")
+        .update(redacted_text="")
+    )
+    for model in (ThemeMention, SafeguardingFlag):
+        changed += (
+            model.objects.filter(comment__in=comments)
+            .filter(~Q(evidence="") | ~Q(matched_words=[]))
+            .update(evidence="", matched_words=[])
+        )
+    return changed
 
 
 def _summarise(state, response):

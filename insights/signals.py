@@ -14,3 +14,10 @@ def queue_tagging(sender, response, **kwargs):
         analyse_response.enqueue(response.pk)
     except Exception:
         logger.exception("Could not queue tagging; it will be retried")
+
+
+def clear_removed_comment_text(sender, comments, **kwargs):
+    """Retention took the text out of these comments: the engine's copies of it go too."""
+    from insights.services import comment_copies_clear
+
+    return comment_copies_clear(comments=comments)

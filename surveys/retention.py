@@ -10,6 +10,10 @@ Periods come from settings (see `feedback_site/settings/base.py`):
 - `RETENTION_RESPONSE_YEARS`: optional; whole responses older than this are deleted. `None` keeps
   the anonymous answers for trend reporting.
 
+Other apps' copies of a comment's text (the themes engine's redacted text and evidence) are
+cleared through the `comments_text_removed` signal, for every comment whose text is gone: so a
+restored backup or a comment handled before a receiver existed is caught up on the next run.
+
 Everything runs in one transaction and is idempotent, so it is safe to run every day.
 """
 
@@ -24,6 +28,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from surveys.models import ContactRequest, FreeTextAnswer, Response
+from surveys.signals import comments_text_removed
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +39,7 @@ class RetentionReport:
 
     comments_redacted: int = 0
     comments_removed: int = 0
+    text_copies_cleared: int = 0
     closed_contacts_deleted: int = 0
     open_contacts_deleted: int = 0
     responses_deleted: int = 0
@@ -81,6 +87,7 @@ def retention_apply(*, dry_run=False, today=None):
         _delete_old_responses(cutoffs, report)
         _delete_contact_requests(cutoffs, report)
         _remove_old_comment_text(cutoffs, report, today)
+        _clear_copies_of_removed_text(report)
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run:
@@ -123,6 +130,12 @@ def _remove_old_comment_text(cutoffs, report, today):
         report.comments_redacted = len(changed)
     else:
         report.comments_removed = len(changed)
+
+
+def _clear_copies_of_removed_text(report):
+    removed = FreeTextAnswer.objects.filter(text_removed_on__isnull=False)
+    replies = comments_text_removed.send(sender=FreeTextAnswer, comments=removed)
+    report.text_copies_cleared = sum(count or 0 for _receiver, count in replies)
 
 
 def _redactor():

@@ -52,6 +52,19 @@ def test_confirmed_tags_become_training_examples(touchpoint, keys, django_user_m
     assert examples[0].labels == frozenset({"waiting_times"})
 
 
+def test_a_comment_whose_text_retention_removed_is_no_training_example(
+    touchpoint, keys, django_user_model
+):
+    from insights.models import CommentAnalysis
+
+    user = django_user_model.objects.create_user("r")
+    response = _tagged(touchpoint, keys, "We waited four months for the assessment.")
+    for mention in ThemeMention.objects.filter(response=response):
+        mention_review(mention=mention, confirmed=True, user=user)
+    CommentAnalysis.objects.filter(comment__response=response).update(redacted_text="")
+    assert confirmed_examples() == []
+
+
 def test_retrain_reports_scores_and_the_learned_model_tags_new_comments(
     touchpoint, keys, django_user_model, settings, tmp_path
 ):

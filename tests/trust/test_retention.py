@@ -1,12 +1,14 @@
 """Retention rules, with a frozen clock: what is kept, what goes, and that running twice is safe."""
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core.management import call_command
 from freezegun import freeze_time
 
+from insights.models import CommentAnalysis, SafeguardingFlag, Theme, ThemeMention
+from insights.services import response_analyse
 from surveys.models import ContactRequest, FreeTextAnswer, Response
 from surveys.retention import months_before, retention_apply
 from surveys.services import response_submit
@@ -41,6 +43,50 @@ def give(survey, touchpoint, keys):
         return response
 
     return give
+
+
+def _analysed(response):
+    """The themes engine's copies of the response's comment, as tagging leaves them."""
+    comment = response.comments.get()
+    redacted = "[name] at [address] was kind"
+    theme, _ = Theme.objects.get_or_create(key="kindness", defaults={"name": "Kindness"})
+    CommentAnalysis.objects.create(
+        comment=comment, sentiment="positive", compound=0.6, redacted_text=redacted
+    )
+    ThemeMention.objects.create(
+        comment=comment,
+        theme=theme,
+        response=response,
+        service=response.service,
+        submitted_on=response.submitted_on,
+        sentiment="positive",
+        compound=0.6,
+        evidence=redacted,
+        matched_words=["kind"],
+    )
+    SafeguardingFlag.objects.create(
+        comment=comment,
+        response=response,
+        categories=["neglect"],
+        evidence=redacted,
+        matched_words=["left"],
+        due_by=datetime(2024, 1, 2, tzinfo=UTC),
+        outcome="not_a_concern",
+    )
+    return comment
+
+
+def _copies(comment):
+    mention = ThemeMention.objects.get(comment=comment)
+    flag = SafeguardingFlag.objects.get(comment=comment)
+    return {
+        "redacted_text": CommentAnalysis.objects.get(comment=comment).redacted_text,
+        "mention": (mention.evidence, mention.matched_words),
+        "flag": (flag.evidence, flag.matched_words),
+    }
+
+
+NO_COPIES = {"redacted_text": "", "mention": ("", []), "flag": ("", [])}
 
 
 def _contact(response, *, created_on, closed_on=None):
@@ -115,6 +161,56 @@ def test_redacted_comment_is_not_redacted_again_later(give, settings):
 
 def shout(text):
     return text.upper()
+
+
+@freeze_time(TODAY)
+@pytest.mark.parametrize("redact", [True, False])
+def test_removed_comment_text_takes_the_themes_engines_copies_with_it(give, settings, redact):
+    settings.RETENTION_FREE_TEXT_REDACT = redact
+    comment = _analysed(give(date(2024, 6, 14)))
+    report = retention_apply()
+    assert _copies(comment) == NO_COPIES
+    assert report.text_copies_cleared == 3
+    mention = ThemeMention.objects.get(comment=comment)
+    assert (mention.theme.key, mention.sentiment) == ("kindness", "positive"), "counts stay"
+    assert SafeguardingFlag.objects.get(comment=comment).outcome == "not_a_concern"
+
+
+@freeze_time(TODAY)
+def test_engines_copies_of_a_comment_still_in_its_period_are_kept(give):
+    comment = _analysed(give(date(2024, 6, 15)))
+    assert retention_apply().text_copies_cleared == 0
+    assert _copies(comment)["redacted_text"] == "[name] at [address] was kind"
+    assert _copies(comment)["mention"] == ("[name] at [address] was kind", ["kind"])
+
+
+@freeze_time(TODAY)
+def test_dry_run_keeps_the_engines_copies(give):
+    comment = _analysed(give(date(2020, 1, 1)))
+    assert retention_apply(dry_run=True).text_copies_cleared == 3
+    assert _copies(comment)["flag"] == ("[name] at [address] was kind", ["left"])
+
+
+@freeze_time(TODAY)
+def test_copies_left_by_an_earlier_run_are_cleared_on_the_next(give):
+    """Comments handled before this rule existed, or brought back by a restored backup."""
+    comment = _analysed(give(date(2020, 1, 1)))
+    FreeTextAnswer.objects.filter(pk=comment.pk).update(
+        text="[comment hidden]", text_removed_on=date(2025, 1, 1)
+    )
+    report = retention_apply()
+    assert (report.comments_redacted, report.text_copies_cleared) == (0, 3)
+    assert _copies(comment) == NO_COPIES
+
+
+@freeze_time(TODAY)
+def test_tagging_again_does_not_retag_a_comment_whose_text_was_removed(give):
+    response = give(date(2020, 1, 1))
+    comment = _analysed(response)
+    retention_apply()
+    response_analyse(response=response)
+    assert CommentAnalysis.objects.get(comment=comment).redacted_text == ""
+    assert list(ThemeMention.objects.values_list("theme__key", flat=True)) == ["kindness"]
 
 
 @freeze_time(TODAY)
