@@ -15,11 +15,13 @@ class CoreConfig(AppConfig):
     def _connect_audit_log(self):
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
-        from django.db.models.signals import m2m_changed
+        from django.db.models.signals import m2m_changed, pre_save
 
         from core import audit
 
         user_model = get_user_model()
+        for model in (user_model, Group):
+            pre_save.connect(audit.mark_loaded_from_fixture, sender=model, weak=False)
         for through in (user_model.groups.through, user_model.user_permissions.through):
             m2m_changed.connect(audit.user_roles_changed, sender=through, weak=False)
         m2m_changed.connect(

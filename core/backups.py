@@ -15,14 +15,11 @@ Uploaded files (images, documents) are not in the database: copy MEDIA_ROOT alon
 backup (see docs/operations.md).
 """
 
-from contextlib import contextmanager
-
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
-from django.db.models.signals import m2m_changed
 
 # Rebuilt, never restored: sessions sign everyone out; update_index rebuilds search.
 EXCLUDED = ["sessions", "wagtailsearch"]
@@ -74,9 +71,9 @@ def backup_restore(path, *, stdout=None):
     """Replace everything in the database with the backup at `path`. Returns rows per model."""
     with transaction.atomic():
         database_empty(stdout=stdout)
-        with _m2m_changed_muted():
-            # An older backup may hold rows of models since removed (e.g. derived tables).
-            call_command("loaddata", str(path), verbosity=0, stdout=stdout, ignorenonexistent=True)
+        # An older backup may hold rows of models since removed (e.g. derived tables). Loading
+        # writes no "roles changed" audit entries (see core/audit.py).
+        call_command("loaddata", str(path), verbosity=0, stdout=stdout, ignorenonexistent=True)
         emit_post_migrate_signal(0, False, DEFAULT_DB_ALIAS)
     ContentType.objects.clear_cache()
     call_command("update_index", verbosity=0, stdout=stdout)
@@ -96,19 +93,3 @@ def database_empty(*, stdout=None):
         if connection.vendor == "postgresql":
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     ContentType.objects.clear_cache()
-
-
-@contextmanager
-def _m2m_changed_muted():
-    """Loading fixtures sends save signals with raw=True, which receivers can ignore, but
-    m2m_changed has no such flag: without this, restoring users' groups would write "roles
-    changed" audit entries for changes nobody made."""
-    with m2m_changed.lock:
-        receivers, m2m_changed.receivers = m2m_changed.receivers, []
-        m2m_changed.sender_receivers_cache.clear()
-    try:
-        yield
-    finally:
-        with m2m_changed.lock:
-            m2m_changed.receivers = receivers
-            m2m_changed.sender_receivers_cache.clear()

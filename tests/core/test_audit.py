@@ -1,4 +1,7 @@
+import json
+
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from wagtail.log_actions import LogContext
 from wagtail.models import ModelLogEntry
 
@@ -46,3 +49,63 @@ def test_audit_entries_cannot_be_edited_through_the_admin(client, django_user_mo
     report = client.get("/admin/reports/site-history/")
     assert report.status_code == 200
     assert "Changed roles or permissions" in report.content.decode()
+
+
+def _roles_fixture(path, permission):
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "model": "auth.group",
+                    "pk": 9001,
+                    "fields": {"name": "Loaded", "permissions": [permission.pk]},
+                },
+                {
+                    "model": "auth.user",
+                    "pk": 9001,
+                    "fields": {
+                        "username": "loaded",
+                        "password": "!",
+                        "groups": [9001],
+                        "user_permissions": [permission.pk],
+                    },
+                },
+            ]
+        )
+    )
+    return path
+
+
+def _role_entries():
+    return ModelLogEntry.objects.filter(action="core.roles_changed", object_id="9001")
+
+
+def test_loading_a_fixture_with_roles_writes_no_audit_entries(django_user_model, tmp_path, db):
+    permission = Permission.objects.get(codename="view_response")
+    call_command("loaddata", _roles_fixture(tmp_path / "roles.json", permission), verbosity=0)
+    user = django_user_model.objects.get(pk=9001)
+    assert list(user.groups.values_list("name", flat=True)) == ["Loaded"]
+    assert list(user.user_permissions.all()) == [permission]
+    assert list(Group.objects.get(pk=9001).permissions.all()) == [permission]
+    assert not _role_entries().exists()
+
+
+def test_changing_roles_after_a_fixture_load_is_logged(django_user_model, tmp_path, db):
+    permission = Permission.objects.get(codename="view_response")
+    call_command("loaddata", _roles_fixture(tmp_path / "roles.json", permission), verbosity=0)
+    django_user_model.objects.get(pk=9001).groups.add(Group.objects.create(name="Later"))
+    Group.objects.get(pk=9001).permissions.clear()
+    logged = _role_entries().values_list("content_type__model", "data")
+    assert sorted(logged) == [
+        ("group", {"change": "cleared", "what": [], "relation": "group"}),
+        ("user", {"change": "added", "what": ["Later"], "relation": "user_groups"}),
+    ]
+
+
+def test_saving_a_user_normally_does_not_silence_the_log(django_user_model, db):
+    user = django_user_model.objects.create_user("plain")
+    user.save()
+    user.groups.add(Group.objects.create(name="Testers"))
+    assert ModelLogEntry.objects.filter(
+        action="core.roles_changed", object_id=str(user.pk)
+    ).exists()
