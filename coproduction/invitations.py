@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,17 +10,11 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from coproduction import notifications, rules
-from coproduction.choices import BoardRole
 from coproduction.models import BoardInvitation, BoardMembership
 from coproduction.models.boards import hash_token
-from core import roles
+from coproduction.services import membership_groups_sync
 
 INVITATION_LIFETIME = timedelta(days=14)
-
-
-def role_group_name(board_role):
-    """Officers join the Officers group; everyone else on a board joins Board members."""
-    return roles.OFFICERS if board_role == BoardRole.OFFICER else roles.BOARD_MEMBERS
 
 
 def invitation_send(*, board, email, role, invited_by):
@@ -55,8 +48,7 @@ def membership_add(*, board, user, role):
     membership, _created = BoardMembership.objects.update_or_create(
         board=board, user=user, defaults={"role": role, "left_on": None}
     )
-    group, _created = Group.objects.get_or_create(name=role_group_name(role))
-    user.groups.add(group)
+    membership_groups_sync(user=user)
     return membership
 
 

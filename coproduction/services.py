@@ -4,6 +4,7 @@ Each checks the rule (coproduction/rules.py), validates, saves in a transaction 
 entry to Wagtail's audit log. Views, the admin, imports, the demo and tests all call them.
 """
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,8 +13,28 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from coproduction import notifications, rules
-from coproduction.choices import ActionStatus, MinutesStatus, ThemeDecision
+from coproduction.choices import ActionStatus, BoardRole, MinutesStatus, ThemeDecision
 from coproduction.models import Action, ActionProgressNote, MinutesComment, ThemeReviewDecision
+from core import roles
+
+
+def role_group_name(board_role):
+    """Officers join the Officers group; everyone else on a board joins Board members."""
+    return roles.OFFICERS if board_role == BoardRole.OFFICER else roles.BOARD_MEMBERS
+
+
+def membership_groups_sync(*, user):
+    """Bring a person's role groups in line with their active board seats, after any seat is
+    added, changed, ended or removed. Board members is taken away when no active seat needs
+    it; Officers never is, because administrators also give it to staff who sit on no board."""
+    seats = user.board_memberships.filter(left_on__isnull=True)
+    needed = {role_group_name(role) for role in seats.values_list("role", flat=True)}
+    held = set(user.groups.values_list("name", flat=True))
+    missing = [Group.objects.get_or_create(name=name)[0] for name in sorted(needed - held)]
+    if missing:
+        user.groups.add(*missing)
+    if roles.BOARD_MEMBERS in held - needed:
+        user.groups.remove(Group.objects.get(name=roles.BOARD_MEMBERS))
 
 
 def _require(allowed, message):

@@ -1,7 +1,10 @@
 """Staff admin for co-production: boards, meetings, minutes, actions, invitations, support."""
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.actions import CreateAction, DeleteAction, EditAction
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -14,6 +17,7 @@ from coproduction.models import (
     Meeting,
     Minutes,
 )
+from coproduction.services import membership_groups_sync
 
 LOG_ACTIONS = [
     ("coproduction.minutes.circulate", _("Circulate minutes"), _("Minutes circulated to members")),
@@ -32,6 +36,38 @@ def register_log_actions(actions):
         actions.register_action(action, label, message)
 
 
+class MembershipActionMixin:
+    """Adding, changing or removing a seat in the admin also brings the person's role groups up
+    to date (and those of the person it was taken from, if the seat changed hands)."""
+
+    def execute(self, skip_permission_checks=False):
+        seat = BoardMembership.objects.filter(pk=self.instance.pk or None)
+        user_ids = {*seat.values_list("user_id", flat=True), self.instance.user_id}
+        with transaction.atomic():
+            result = super().execute(skip_permission_checks=skip_permission_checks)
+            for user in get_user_model().objects.filter(pk__in=user_ids):
+                membership_groups_sync(user=user)
+        return result
+
+
+class MembershipCreateAction(MembershipActionMixin, CreateAction):
+    pass
+
+
+class MembershipEditAction(MembershipActionMixin, EditAction):
+    pass
+
+
+class MembershipDeleteAction(MembershipActionMixin, DeleteAction):
+    pass
+
+
+@hooks.register("register_actions")
+def register_membership_actions(registry):
+    for action_class in (MembershipCreateAction, MembershipEditAction, MembershipDeleteAction):
+        registry.register(BoardMembership, action_class)
+
+
 class BoardViewSet(ModelViewSet):
     model = Board
     url_prefix = "coproduction/board"
@@ -46,7 +82,8 @@ class MembershipViewSet(ModelViewSet):
     url_prefix = "coproduction/boardmembership"
     url_namespace = "coproduction_boardmembership"
     icon = "user"
-    # New members join by invitation (/board/<board>/invite/), which also gives them their role.
+    # New members join by invitation (/board/<board>/invite/), which also gives them their role;
+    # seats added, changed or removed here keep role groups in step (MembershipActionMixin).
     form_fields = ["board", "user", "role", "named_in_minutes", "left_on"]
     list_display = ["user", "board", "role", "is_demo"]
     list_filter = ["board", "role"]

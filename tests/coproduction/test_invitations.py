@@ -79,6 +79,7 @@ def test_only_officers_leads_and_admins_invite(request, board, who):
 
 def test_group_exists_for_every_board_role(db):
     from coproduction.choices import BoardRole
+    from coproduction.services import role_group_name
 
     for role in BoardRole.values:
-        assert Group.objects.filter(name=invitations.role_group_name(role)).exists()
+        assert Group.objects.filter(name=role_group_name(role)).exists()
