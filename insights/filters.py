@@ -38,12 +38,12 @@ class FeedbackFilter:
         Anything else is a condition on the response: it becomes one semi-join on the responses
         the filter selects, which the database can read through their own indexes.
         """
+        by_response = self.touchpoint_id or self.channel or self.language
+        if by_response or any(v for k, v in self.equality.items() if k in EQUALITY_FIELDS):
+            return {"response__in": self.responses().values("id")}
         lookups = {"submitted_on__gte": self.start, "submitted_on__lte": self.end}
         if self.service_id:
             lookups["service_id"] = self.service_id
-        by_response = self.touchpoint_id or self.channel or self.language
-        if by_response or any(v for k, v in self.equality.items() if k in EQUALITY_FIELDS):
-            lookups["response__in"] = self.responses().values("id")
         return lookups
 
     def previous_period(self):

@@ -7,6 +7,7 @@ evidence of unflagged comments, and small numbers suppressed (as everywhere).
 
 from insights.dashboard.equality import DEFAULT_PAIR, equality_panel
 from insights.dashboard.loop import closing_the_loop
+from insights.dashboard.one_pass import read_once
 from insights.dashboard.responses import (
     fft_by_service_panel,
     fft_over_time_panel,
@@ -35,16 +36,29 @@ def _quotes(feedback_filter, theme_rows):
 
 def dashboard_build(feedback_filter, *, audience=STAFF, pair=DEFAULT_PAIR, emerging=True):
     """All dashboard panels for `feedback_filter`, for staff or for a board."""
-    from insights.dashboard.emerging import emerging_cached
     from insights.selectors import safeguarding_open_count
 
+    previous = feedback_filter.previous_period()
+    # Whatever the panels must count from the responses themselves is read once.
+    with read_once(now=feedback_filter, before=previous, pair=pair):
+        panels = _panels(feedback_filter, previous, pair, emerging)
+    if audience == STAFF:
+        panels["safeguarding_open"] = safeguarding_open_count()
+    else:
+        panels["quotes"] = _quotes(feedback_filter, panels["themes"]["rows"])
+    return panels
+
+
+def _panels(feedback_filter, previous, pair, emerging):
+    from insights.dashboard.emerging import emerging_cached
+
     now = response_measures(feedback_filter)
-    before = response_measures(feedback_filter.previous_period())
+    before = response_measures(previous)
     months = monthly(feedback_filter)
     themes = theme_movement(
         feedback_filter, total=now["responses"], previous_total=before["responses"]
     )
-    panels = {
+    return {
         "headline": headline(feedback_filter, now=now, before=before),
         "volume": volume_panel(months),
         "fft_time": fft_over_time_panel(months),
@@ -56,11 +70,6 @@ def dashboard_build(feedback_filter, *, audience=STAFF, pair=DEFAULT_PAIR, emerg
         "loop": closing_the_loop(feedback_filter),
         "emerging": emerging_cached(feedback_filter) if emerging else [],
     }
-    if audience == STAFF:
-        panels["safeguarding_open"] = safeguarding_open_count()
-    else:
-        panels["quotes"] = _quotes(feedback_filter, themes)
-    return panels
 
 
 __all__ = ["BOARD", "DEFAULT_PAIR", "STAFF", "dashboard_build"]

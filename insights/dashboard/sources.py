@@ -23,6 +23,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 
 from insights import rollups
+from insights.dashboard import one_pass
 from insights.models import (
     MonthlyEqualityPairRollup,
     MonthlyEqualityRollup,
@@ -180,6 +181,9 @@ def response_measures(feedback_filter, group_by=()):
         return _summed(_cut_rows(RESPONSE_TABLES, current, f), group_by, RESPONSE_MEASURES)
 
     def from_responses(part):
+        found = one_pass.counted(part, ("responses", tuple(group_by)))
+        if found is not None:
+            return found
         return _grouped(part.responses(), group_by, _sentiment_by_lookup())
 
     return _combined(f, group_by, RESPONSE_MEASURES, from_rollups, from_responses)
@@ -198,6 +202,9 @@ def theme_measures(feedback_filter, group_by=("theme_id",), first_negative=False
         return _summed(_cut_rows(THEME_TABLES, current, f), group_by, THEME_MEASURES, earliest)
 
     def from_responses(part):
+        found = one_pass.counted(part, ("themes", tuple(group_by), first_negative))
+        if found is not None:
+            return found
         mentions = rollups.counted_mentions().filter(**part.mention_filters())
         measures = rollups.theme_measures()
         if first_negative:
@@ -259,6 +266,9 @@ def answer_measures(feedback_filter):
         ]
 
     def from_responses(part):
+        found = one_pass.counted(part, ("answers",))
+        if found is not None:
+            return found
         return _answers_counted(part.responses())
 
     return _combined(f, keys, EXPERIENCE_MEASURES, from_rollups, from_responses)
@@ -305,6 +315,9 @@ def pair_measures(feedback_filter, first, second):
         return _summed(rows, keys, EXPERIENCE_MEASURES)
 
     def from_responses(part):
+        found = one_pass.counted(part, ("pair", first, second))
+        if found is not None:
+            return found
         responses = part.responses().annotate(first=F(first), second=F(second))
         return _grouped(responses, keys, rollups.experience_measures())
 

@@ -97,6 +97,8 @@ class ThemeMention(models.Model):
         indexes = [
             models.Index(fields=["theme", "submitted_on"]),
             models.Index(fields=["service", "submitted_on"]),
+            # The odd days at either end of a dashboard's period are read by date alone.
+            models.Index(fields=["submitted_on"], name="insights_mention_day"),
             # Quotes are the most negative mentions of a theme: read in this order, then stop.
             models.Index(fields=["theme", "compound"], name="insights_mention_quotes"),
         ]

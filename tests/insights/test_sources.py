@@ -14,6 +14,8 @@ from django.db.models.functions import TruncMonth
 from django.test.utils import CaptureQueriesContext
 
 from insights import rollups
+from insights.dashboard import BOARD, dashboard_build, one_pass
+from insights.dashboard.one_pass import read_once
 from insights.dashboard.sources import (
     answer_measures,
     pair_measures,
@@ -184,3 +186,61 @@ def test_odd_days_and_unsupported_filters_fall_back_to_the_responses(varied):
         start=WHOLE[0], end=WHOLE[1], touchpoint_id=touchpoint.pk, equality={"sex": "female"}
     )
     assert plan(two_cuts).months is None and plan(two_cuts).odd_days == (WHOLE,)
+
+
+PAIR = ("disability", "ethnic_group")
+
+
+def test_one_pass_counts_what_each_query_counts(varied):
+    """Inside `read_once`, each range of days is read once for every shape; the figures are the
+    same as asking one query per shape (checked against the responses above)."""
+    touchpoint, other_service = varied
+    for feedback_filter in _filters(touchpoint, other_service):
+        previous = feedback_filter.previous_period()
+
+        def everything(f=feedback_filter, previous=previous):
+            keyed = ("service_id", "theme_id")
+            return {
+                "total": response_measures(f),
+                "before": response_measures(previous),
+                "months": _keyed(response_measures(f, ("month",)), ("month",)),
+                "services": _keyed(response_measures(f, ("service_id",)), ("service_id",)),
+                "themes": _keyed(theme_measures(f), ("theme_id",)),
+                "themes_before": _keyed(theme_measures(previous), ("theme_id",)),
+                "theme_months": _keyed(
+                    theme_measures(f, ("month", "theme_id")), ("month", "theme_id")
+                ),
+                "loop": _keyed(theme_measures(f, keyed, first_negative=True), keyed),
+                "answers": _keyed(answer_measures(f), ("question", "answer")),
+                "pair": _keyed(pair_measures(f, *PAIR), ("first", "second")),
+            }
+
+        one_query_each = everything()
+        with read_once(now=feedback_filter, before=previous, pair=PAIR):
+            assert everything() == one_query_each, feedback_filter
+
+
+def test_a_dashboard_reads_each_range_of_responses_once(varied):
+    feedback_filter = FeedbackFilter(start=ODD[0], end=ODD[1])
+    previous = feedback_filter.previous_period()
+    ranges = len(plan(feedback_filter).odd_days) + len(plan(previous).odd_days)
+    assert ranges == 3
+    with CaptureQueriesContext(connection) as queries:
+        dashboard_build(feedback_filter, emerging=False)
+    reads = [q["sql"] for q in queries.captured_queries if 'FROM "surveys_response"' in q["sql"]]
+    assert len(reads) == ranges
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"start": ODD[0], "end": ODD[1]},
+        {"start": WHOLE[0], "end": WHOLE[1], "equality": {"disability": "yes", "sex": "male"}},
+        {"start": ODD[0], "end": ODD[1], "channel": "paper"},
+    ],
+)
+def test_the_dashboard_is_the_same_read_once_or_query_by_query(varied, filters, monkeypatch):
+    feedback_filter = FeedbackFilter(**filters)
+    read_once_panels = dashboard_build(feedback_filter, audience=BOARD, emerging=False)
+    monkeypatch.setattr(one_pass, "counted", lambda part, shape: None)
+    assert dashboard_build(feedback_filter, audience=BOARD, emerging=False) == read_once_panels
