@@ -23,13 +23,18 @@ class DashboardFilterForm(forms.Form):
     start = forms.DateField(label=_("From"), required=False, widget=DateInput)
     end = forms.DateField(label=_("To"), required=False, widget=DateInput)
     service = forms.ModelChoiceField(
-        Service.objects.all(), required=False, empty_label=_("All services")
+        Service.objects.all(), label=_("Service"), required=False, empty_label=_("All services")
     )
     touchpoint = forms.ModelChoiceField(
-        Touchpoint.objects.select_related("service"), required=False, empty_label=_("Any")
+        Touchpoint.objects.select_related("service"),
+        label=_("Touchpoint"),
+        required=False,
+        empty_label=_("Any"),
     )
-    channel = forms.ChoiceField(choices=ANY + Channel.choices, required=False)
-    language = forms.ChoiceField(choices=ANY + list(settings.LANGUAGES), required=False)
+    channel = forms.ChoiceField(label=_("Channel"), choices=ANY + Channel.choices, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=ANY + list(settings.LANGUAGES), required=False
+    )
     compare_first = forms.ChoiceField(
         label=_("Compare groups: first characteristic"), choices=PAIR_CHOICES, required=False
     )

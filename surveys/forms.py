@@ -189,7 +189,7 @@ STAFF_CHANNELS = [
 class StaffEntryForm(SurveyResponseForm):
     """A paper card or phone call, keyed in by staff: adds the channel and the date given."""
 
-    channel = forms.ChoiceField(choices=STAFF_CHANNELS, initial=Channel.PAPER)
+    channel = forms.ChoiceField(label=_("Channel"), choices=STAFF_CHANNELS, initial=Channel.PAPER)
     date_given = forms.DateField(
         label=_("Date on the card, or of the call"), widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -8,11 +8,21 @@ from surveys.models import Response, Service, Touchpoint
 
 
 class ResponseFilterForm(forms.Form):
-    service = forms.ModelChoiceField(queryset=Service.objects.all(), required=False)
-    touchpoint = forms.ModelChoiceField(queryset=Touchpoint.objects.all(), required=False)
-    channel = forms.ChoiceField(choices=[("", _("Any"))] + Channel.choices, required=False)
-    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    service = forms.ModelChoiceField(
+        label=_("Service"), queryset=Service.objects.all(), required=False
+    )
+    touchpoint = forms.ModelChoiceField(
+        label=_("Touchpoint"), queryset=Touchpoint.objects.all(), required=False
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=[("", _("Any"))] + Channel.choices, required=False
+    )
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 def responses_filtered(data):

@@ -36,6 +36,7 @@ class CardBatchForm(forms.Form):
         label=_("Touchpoints to print cards for"),
     )
     output = forms.ChoiceField(
+        label=_("Print as"),
         choices=[("html", _("Web page to print")), ("pdf", _("PDF"))],
         initial="pdf",
         widget=forms.RadioSelect,

@@ -17,7 +17,10 @@ FORMATS = {"csv": (CSV, "text/csv"), "xlsx": (XLSX, XLSX().get_content_type())}
 
 class ExportForm(ResponseFilterForm):
     file_format = forms.ChoiceField(
-        choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)")], initial="xlsx", widget=forms.RadioSelect
+        label=_("File format"),
+        choices=[("csv", "CSV"), ("xlsx", _("Excel (XLSX)"))],
+        initial="xlsx",
+        widget=forms.RadioSelect,
     )
     include_comments = forms.BooleanField(
         required=False,
