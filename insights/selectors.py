@@ -1,6 +1,8 @@
 """Reads for staff screens, boards and reports."""
 
 from django.db.models import Case, IntegerField, Value, When
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from insights.models import SafeguardingFlag
 
@@ -50,7 +52,7 @@ def theme_trend(*, theme, start, end=None):
 
     share_before, share_after = share_of(before), share_of(after)
     if share_before is None or share_after is None:
-        description = "Not enough feedback yet to show a change."
+        description = _("Not enough feedback yet to show a change.")
         direction = "unknown"
     else:
         direction = (
@@ -58,10 +60,10 @@ def theme_trend(*, theme, start, end=None):
             if share_after < share_before
             else ("more" if share_after > share_before else "same")
         )
-        description = (
-            f"Mentioned in {share_after}% of responses since, "
-            f"compared with {share_before}% in the same length of time before."
-        )
+        description = _(
+            "Mentioned in %(after)s%% of responses since, compared with %(before)s%% in the "
+            "same length of time before."
+        ) % {"after": number_format(share_after), "before": number_format(share_before)}
     return {
         "before": share_before,
         "after": share_after,

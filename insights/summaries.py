@@ -5,6 +5,7 @@ small numbers are suppressed.
 """
 
 from insights.analysis import ThemeTag, emerging_phrases
+from insights.changes import change_in_points
 from insights.models import CommentAnalysis, Theme, ThemeMention
 from insights.rollups import counted_mentions
 from insights.suppression import is_suppressed, share, shown_count
@@ -43,6 +44,11 @@ def theme_rows(feedback_filter, *, with_quotes=True):
         current_share = share(count, total)
         before = previous.get(theme_id, {}).get("responses", 0)
         previous_share = share(before, previous_total)
+        change = (
+            round(current_share - previous_share, 1)
+            if current_share is not None and previous_share is not None
+            else None
+        )
         rows.append(
             {
                 "theme_id": theme_id,
@@ -55,11 +61,8 @@ def theme_rows(feedback_filter, *, with_quotes=True):
                 "negative_share": share(row["negative"], count),
                 "positive_share": share(row["positive"], count),
                 "previous_share": previous_share,
-                "change": (
-                    round(current_share - previous_share, 1)
-                    if current_share is not None and previous_share is not None
-                    else None
-                ),
+                "change": change,
+                "change_text": change_in_points(change),
                 "quotes": []
                 if is_suppressed(count) or not with_quotes
                 else theme_quotes(feedback_filter, theme_id),

@@ -15,6 +15,12 @@ def shown_count(count):
     return FEWER_THAN if is_suppressed(count) else count
 
 
+def plural_count(count):
+    """The number that picks the plural form for `shown_count(count)`: "fewer than 5" is
+    worded like 5 ("fewer than 5 responses", "mniej niż 5 osób")."""
+    return SUPPRESSION_THRESHOLD if is_suppressed(count) else count
+
+
 def share(part, whole):
     """A percentage, or None when either number is too small to show."""
     if not whole or whole < SUPPRESSION_THRESHOLD or is_suppressed(part):

@@ -2,11 +2,13 @@
 percentages by service and over time, and overall sentiment."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from insights.changes import change_in_points
 from insights.charts import bar_chart, line_chart
 from insights.dashboard.sources import response_measures
 from insights.periods import month_key, month_label, months_between, period_label
-from insights.suppression import share, shown_count
+from insights.suppression import plural_count, share, shown_count
 from surveys.models import Service
 
 
@@ -32,7 +34,11 @@ def headline(feedback_filter, *, now=None, before=None):
         if positive is not None and previous_positive is not None
         else None
     )
-    summary = _("%(count)s responses from %(period)s.") % {
+    summary = ngettext(
+        "%(count)s response from %(period)s.",
+        "%(count)s responses from %(period)s.",
+        plural_count(now["responses"]),
+    ) % {
         "count": shown_count(now["responses"]),
         "period": period_label(feedback_filter.start, feedback_filter.end),
     }
@@ -54,6 +60,7 @@ def headline(feedback_filter, *, now=None, before=None):
         "previous_positive_share": previous_positive,
         "previous_negative_share": previous_negative,
         "positive_change": change,
+        "positive_change_text": change_in_points(change),
         "satisfied_share": share(now["ascs_satisfied"], now["ascs_answered"]),
         "summary": summary,
     }
@@ -165,9 +172,11 @@ def sentiment_panel(feedback_filter, *, totals=None):
         }
         for name, label in labels.items()
     ]
-    summary = _("The tone of %(count)s responses with comments, read by the themes engine.") % {
-        "count": shown_count(analysed)
-    }
+    summary = ngettext(
+        "The tone of %(count)s response with comments, read by the themes engine.",
+        "The tone of %(count)s responses with comments, read by the themes engine.",
+        plural_count(analysed),
+    ) % {"count": shown_count(analysed)}
     chart = bar_chart(
         "chart-sentiment",
         _("Tone of comments (%)"),

@@ -2,7 +2,9 @@
 period before, and how the biggest ones moved month by month."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from insights.changes import change_in_points
 from insights.charts import bar_chart, line_chart
 from insights.dashboard.sources import response_measures, theme_measures
 from insights.models import Theme
@@ -52,6 +54,7 @@ def theme_movement(feedback_filter, *, total=None, previous_total=None):
                 "negative_share": share(row["negative"], row["responses"]),
                 "previous_share": before_share,
                 "change": change,
+                "change_text": change_in_points(change),
                 "direction": _direction(change),
             }
         )
@@ -106,9 +109,11 @@ def monthly_panel(feedback_filter, rows):
         for month in months
     ]
     series = [(t["name"], [counts.get((month, t["theme_id"]), 0) for month in months]) for t in top]
-    summary = _("Responses each month mentioning the %(n)s most mentioned themes.") % {
-        "n": len(top)
-    }
+    summary = ngettext(
+        "Responses each month mentioning the most mentioned theme.",
+        "Responses each month mentioning the %(n)s most mentioned themes.",
+        len(top),
+    ) % {"n": len(top)}
     chart = line_chart(
         "chart-themes-time",
         _("Themes each month (responses)"),

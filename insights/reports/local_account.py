@@ -5,6 +5,8 @@ Plain English throughout: short sentences, everyday words, numbers with what the
 
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from insights.dashboard.equality import STATEMENT, by_characteristic
 from insights.dashboard.responses import headline
 from insights.dashboard.themes import theme_movement
@@ -38,7 +40,7 @@ def local_account_build(year):
         row["quotes"] = theme_quotes(feedback_filter, row["theme_id"], limit=2)
     return {
         "year": year,
-        "year_label": f"{year} to {year + 1}",
+        "year_label": _("%(start)s to %(end)s") % {"start": year, "end": year + 1},
         "filter": feedback_filter,
         "headline": headline(feedback_filter),
         "themes": top,

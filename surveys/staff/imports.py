@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from surveys.imports import COLUMNS, ImportFileError, import_rows, read_rows, validate_rows
 
@@ -70,6 +70,12 @@ def import_responses(request):
     return render(request, "surveys/staff/import.html", context)
 
 
+def _imported_message(created, existing):
+    imported = ngettext("Imported %(count)s response.", "Imported %(count)s responses.", created)
+    stored = ngettext("%(count)s was already stored.", "%(count)s were already stored.", existing)
+    return f"{imported % {'count': created}} {stored % {'count': existing}}"
+
+
 def _confirm(request, filename, content):
     try:
         rows = validate_rows(read_rows(filename, content))
@@ -80,9 +86,5 @@ def _confirm(request, filename, content):
         messages.error(request, _("The file has errors. Nothing was imported."))
         return redirect("surveys_staff:import")
     created, existing = import_rows(rows)
-    messages.success(
-        request,
-        _("Imported %(created)s responses. %(existing)s were already stored.")
-        % {"created": created, "existing": existing},
-    )
+    messages.success(request, _imported_message(created, existing))
     return redirect("surveys_staff:responses")
