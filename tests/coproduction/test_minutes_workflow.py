@@ -5,6 +5,7 @@ from django.urls import reverse
 from coproduction import services
 from coproduction.choices import MinutesStatus
 from coproduction.models import MinutesComment
+from tests.text_direction import RIGHT_TO_LEFT_OVERRIDE, assert_isolated
 
 
 def _transition(client, minutes, name):
@@ -74,6 +75,17 @@ def test_member_comments_on_circulated_minutes(client, minutes, officer, member)
     response = client.post(url, {"body": "Item 2 missed the point about respite."})
     assert response.status_code == 302
     assert MinutesComment.objects.get().author == member
+
+
+def test_member_comment_with_a_direction_override_is_isolated(client, minutes, officer, member):
+    services.minutes_circulate(minutes=minutes, by=officer)
+    body = f"Item 2 {RIGHT_TO_LEFT_OVERRIDE}tipser tuoba"
+    services.minutes_comment_add(minutes=minutes, author=member, body=body)
+    client.force_login(officer)
+    url = reverse(
+        "coproduction:minutes-review", args=[minutes.meeting.board.slug, minutes.meeting.pk]
+    )
+    assert_isolated(client.get(url).content.decode())
 
 
 def test_empty_comment_shows_the_error_summary(client, minutes, officer, member):

@@ -91,3 +91,38 @@ def test_theme_review_without_an_engine_shows_an_empty_summary(client, meeting, 
     client.force_login(member)
     html = client.get(reverse("coproduction:theme-review", args=[meeting.board.slug, meeting.pk]))
     assert html.status_code == 200
+
+
+def test_theme_review_words_counts_and_changes_in_the_members_language(
+    client, meeting, member, monkeypatch
+):
+    from django.utils import translation
+
+    from coproduction import selectors
+    from insights.suppression import FEWER_THAN
+    from tests.text_direction import RIGHT_TO_LEFT_OVERRIDE, assert_isolated
+
+    themes = [
+        {
+            "name": "Waiting times",
+            "count": 12,
+            "suppressed": False,
+            "change": -3.0,
+            "change_text": "CHANGE",
+            "quotes": [f"Nobody rang {RIGHT_TO_LEFT_OVERRIDE}kcab"],
+        },
+        {"name": "Respite", "count": FEWER_THAN, "suppressed": True, "change": None},
+    ]
+    monkeypatch.setattr(
+        selectors,
+        "_insights_selector",
+        lambda name: (lambda **dates: {"themes": themes}) if name == "theme_summary" else None,
+    )
+    client.force_login(member)
+    with translation.override("pl"):
+        url = reverse("coproduction:theme-review", args=[meeting.board.slug, meeting.pk])
+    html = client.get(url).content.decode()
+    assert "Waiting times</strong>: 12 odpowiedzi (CHANGE)" in html
+    assert "Respite</strong>: mniej niż 5 odpowiedzi" in html
+    assert "odp." not in html
+    assert_isolated(html)

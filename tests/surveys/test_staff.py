@@ -9,7 +9,9 @@ from wagtail.models import ModelLogEntry
 from surveys.choices import Channel
 from surveys.models import ContactRequest, FreeTextAnswer, Response
 from surveys.services import response_submit
+from surveys.staff.exports import ExportForm
 from surveys.submission import Comment, Submission
+from tests.text_direction import RIGHT_TO_LEFT_OVERRIDE, assert_isolated
 
 
 def _entry_data(keys, **extra):
@@ -90,6 +92,20 @@ def test_unredacted_view_is_allowed_with_permission_and_audited(
     entry = ModelLogEntry.objects.get(action="surveys.view_unredacted")
     assert entry.user_id == unredacted_user.pk
     assert entry.object_id == str(stored.pk)
+
+
+def test_comment_with_a_direction_override_cannot_reorder_staff_screens(
+    client, unredacted_user, touchpoint, keys
+):
+    stored = _store(touchpoint, keys, text=f"Carer was late {RIGHT_TO_LEFT_OVERRIDE}nehw sa ot")
+    client.force_login(unredacted_user)
+    for url in [f"/admin/feedback/responses/{stored.pk}/", "/admin/feedback/responses/"]:
+        assert_isolated(client.get(url).content.decode())
+
+
+def test_response_filter_and_export_fields_have_translatable_labels():
+    form = ExportForm()
+    assert [name for name, field in form.fields.items() if field.label is None] == []
 
 
 def test_export_csv_leaves_out_comments_by_default(staff_client, touchpoint, keys):
