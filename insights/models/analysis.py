@@ -100,7 +100,11 @@ class ThemeMention(models.Model):
             # The odd days at either end of a dashboard's period are read by date alone.
             models.Index(fields=["submitted_on"], name="insights_mention_day"),
             # Quotes are the most negative mentions of a theme: read in this order, then stop.
-            models.Index(fields=["theme", "compound"], name="insights_mention_quotes"),
+            # The whole ORDER BY is in the index, or the day index above looks cheaper to
+            # the planner and every theme's mentions in the period get sorted.
+            models.Index(
+                fields=["theme", "compound", "-confidence"], name="insights_mention_quotes"
+            ),
         ]
         permissions = [("review_thememention", "Can confirm or reject theme tags")]
 
