@@ -117,6 +117,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles any query it costs highly, which the dashboard's counts over a
+    # few thousand rows are: compiling took 170 ms of a 430 ms query at 1,000,000 responses,
+    # and no query here runs long enough to win it back.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHE_URL = env("CACHE_URL", "locmem://")

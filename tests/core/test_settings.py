@@ -88,3 +88,16 @@ def test_debug_reads_the_environment(monkeypatch, value, expected):
 
     monkeypatch.setenv("DEBUG", value)
     assert base.env_bool("DEBUG") is expected
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_do_not_jit_compile_queries():
+    """CI runs this suite on SQLite and on PostgreSQL; on PostgreSQL the session must say off."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        assert "options" not in connection.settings_dict["OPTIONS"]
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
