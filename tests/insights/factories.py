@@ -25,17 +25,28 @@ def response_with(touchpoint, on, *, themes=(), sentiment="negative", text="Comm
         response=response, question_key="q", purpose="do_better", text=text
     )
     for key in themes:
-        ThemeMention.objects.create(
-            comment=comment,
-            theme=Theme.objects.get(key=key),
-            response=response,
-            service=response.service,
-            submitted_on=on,
+        mention_of(
+            comment,
+            Theme.objects.get(key=key),
             sentiment=sentiment,
             compound=-0.5 if sentiment == "negative" else 0.5,
             evidence=f"{text} ({key})",
         )
     return response
+
+
+def mention_of(comment, theme, **fields):
+    """A mention of `theme` in `comment`, with the response, service and day copied as tagging
+    copies them."""
+    response = comment.response
+    return ThemeMention.objects.create(
+        comment=comment,
+        theme=theme,
+        response=response,
+        service=response.service,
+        submitted_on=response.submitted_on,
+        **fields,
+    )
 
 
 def flag(response):

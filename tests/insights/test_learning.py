@@ -8,6 +8,7 @@ from insights.models import ThemeMention
 from insights.services import mention_review, response_analyse
 from surveys.services import response_submit
 from surveys.submission import Comment, Submission
+from tests.insights.factories import mention_of
 from tests.surveys.conftest import _user_with
 
 PARKING = "There is never anywhere to leave the car near the day centre {}."
@@ -84,12 +85,9 @@ def test_retrain_reports_scores_and_the_learned_model_tags_new_comments(
         )
         comment = response.comments.get()
         if number % 2:
-            mention = ThemeMention.objects.create(
-                comment=comment,
-                theme=parking,
-                response=response,
-                service=response.service,
-                submitted_on=response.submitted_on,
+            mention = mention_of(
+                comment,
+                parking,
                 sentiment="negative",
                 evidence=comment.text,
                 source="staff",

@@ -13,6 +13,7 @@ from surveys.models import ContactRequest, FreeTextAnswer, Response
 from surveys.retention import months_before, retention_apply
 from surveys.services import response_submit
 from surveys.submission import Comment, Submission
+from tests.insights.factories import mention_of
 
 TODAY = date(2026, 6, 15)
 
@@ -53,12 +54,9 @@ def _analysed(response):
     CommentAnalysis.objects.create(
         comment=comment, sentiment="positive", compound=0.6, redacted_text=redacted
     )
-    ThemeMention.objects.create(
-        comment=comment,
-        theme=theme,
-        response=response,
-        service=response.service,
-        submitted_on=response.submitted_on,
+    mention_of(
+        comment,
+        theme,
         sentiment="positive",
         compound=0.6,
         evidence=redacted,
