@@ -1,7 +1,8 @@
-"""Keep the monthly roll-ups in step with responses and their tags.
+"""Keep the roll-ups in step with responses and their tags.
 
-`rollups_rebuild(start=, end=)` replaces the roll-up rows of every month the range touches with
-fresh counts made by the database (GROUP BY); it is idempotent, so backfills and re-runs are safe.
+`rollups_rebuild(start=, end=)` replaces the roll-up rows (monthly and daily) of every month the
+range touches with fresh counts made by the database (GROUP BY); it is idempotent, so backfills
+and re-runs are safe.
 Tagging calls `rollups_refresh_for(response=)`, which recounts that response's month and service.
 """
 
@@ -12,7 +13,10 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.db.models.functions import TruncMonth
 
 from insights.models import (
-    ROLLUP_MODELS,
+    DAILY_ROLLUP_MODELS,
+    MONTHLY_ROLLUP_MODELS,
+    DailyResponseRollup,
+    DailyThemeRollup,
     MonthlyEqualityPairRollup,
     MonthlyEqualityRollup,
     MonthlyEqualityThemeRollup,
@@ -137,10 +141,18 @@ def _equality_rows(responses, mentions):
         )
 
 
+def _daily_rows(responses, mentions):
+    rows = responses.values("service_id", day=F("submitted_on"))
+    yield DailyResponseRollup, rows.annotate(**response_measures())
+    themes = mentions.values("service_id", "theme_id", day=F("submitted_on"))
+    yield DailyThemeRollup, themes.annotate(**theme_measures())
+
+
 def _bulk_insert(model, rows, fixed):
     batch, written = [], 0
     for row in rows:
-        row["month"] = month_start(row["month"])  # a datetime on some databases
+        if "month" in row:
+            row["month"] = month_start(row["month"])  # a datetime on some databases
         batch.append(model(**row, **fixed))
         if len(batch) == BATCH_SIZE:
             written += len(model.objects.bulk_create(batch))
@@ -155,9 +167,10 @@ def rollups_rebuild(*, start, end, service_id=None):
     Returns the number of roll-up rows written.
     """
     first, last = month_start(start), month_end(month_start(end))
-    for model in ROLLUP_MODELS:
-        stale = model.objects.filter(month__gte=first, month__lte=last)
-        (stale.filter(service_id=service_id) if service_id else stale).delete()
+    stale = [model.objects.filter(month__range=(first, last)) for model in MONTHLY_ROLLUP_MODELS]
+    stale += [model.objects.filter(day__range=(first, last)) for model in DAILY_ROLLUP_MODELS]
+    for rows in stale:
+        (rows.filter(service_id=service_id) if service_id else rows).delete()
     responses = _by_month(Response.objects.all(), first, last, service_id)
     mentions = _by_month(counted_mentions(), first, last, service_id)
     written = 0
@@ -165,6 +178,8 @@ def rollups_rebuild(*, start, end, service_id=None):
         written += _bulk_insert(model, rows.iterator(), {})
     for model, rows, fixed in _equality_rows(responses, mentions):
         written += _bulk_insert(model, rows.iterator(), fixed)
+    for model, rows in _daily_rows(responses, mentions):
+        written += _bulk_insert(model, rows.iterator(), {})
     return written
 
 

@@ -17,6 +17,7 @@ def measure(runs, write):
 
     service_id = Service.objects.order_by("pk").values_list("pk", flat=True).first()
     touchpoint_id = Touchpoint.objects.order_by("pk").values_list("pk", flat=True).first()
+    started = time.perf_counter()
     figures = []
     write(f"{'filter':<32} {'rows':>9} {'median ms':>10}")
     for name, feedback_filter in representative_filters(service_id, touchpoint_id):
@@ -24,7 +25,6 @@ def measure(runs, write):
         rows = rows_selected(feedback_filter)
         figures.append({"filter": name, "rows": rows, "ms": ms})
         write(f"{name:<32} {rows:>9,} {ms:>10}")
-    started = time.perf_counter()
     summary_ms = median_ms(lambda: theme_summary(start=YEAR[0], end=YEAR[1]), runs)
     write(f"{'theme summary, 12 months':<32} {'':>9} {summary_ms:>10}")
     write(f"(timings took {time.perf_counter() - started:.0f} s)")

@@ -104,17 +104,17 @@ def counted(part, shape):
 
 def _shapes(current, role, family, part):
     """The shapes the dashboard will ask of this range: all of them for the odd days (or the
-    whole period when no roll-up fits), only the 'About you' breakdowns for a whole period
-    whose months the roll-ups hold but whose breakdowns they don't (a channel, say)."""
+    whole period when no roll-up fits), only the 'About you' breakdowns when roll-ups hold the
+    rest: a whole period whose months the roll-ups hold but whose breakdowns they don't (a
+    channel, say), or odd days the daily roll-ups hold."""
     if family == "themes":
         return THEME_SHAPES[role]
     if role == BEFORE:
         return RESPONSE_SHAPES[BEFORE]
     breakdowns = (("answers",), ("pair", *current.pair))
-    if sources.plan(current.now).months is not None and (part.start, part.end) == (
-        current.now.start,
-        current.now.end,
-    ):
+    now = sources.plan(current.now)
+    whole_period = (part.start, part.end) == (current.now.start, current.now.end)
+    if now.by_day or (now.months is not None and whole_period):
         return breakdowns
     return (*RESPONSE_SHAPES[NOW], *breakdowns)
 

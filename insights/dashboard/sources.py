@@ -2,7 +2,8 @@
 
 A period splits into whole calendar months and the odd days at either end
 (`insights.periods.split_by_month`). Whole months are answered from the monthly roll-ups when the
-filter is one they are cut by; the odd days, and filters no roll-up is cut by, are answered with
+filter is one they are cut by. The odd days are answered from the daily roll-ups when the filter
+holds nothing but dates and a service, and otherwise, like filters no roll-up is cut by, with
 aggregate queries on the responses themselves. So the work grows with the roll-up rows and the
 odd days' responses, not with all the responses in the period.
 
@@ -13,7 +14,10 @@ Which roll-ups can answer a filter (every filter may also hold dates and a servi
 - one 'About you' answer: `MonthlyEqualityRollup` and `MonthlyEqualityThemeRollup`;
 - the equality breakdowns, with no channel, language or touchpoint: `MonthlyEqualityRollup`, and
   `MonthlyEqualityPairRollup` for two questions at once (or one question within an answer);
-- two 'About you' answers, or mixes of the above: none; the responses are counted.
+- two 'About you' answers, or mixes of the above: none; the responses are counted;
+- odd days, for response and theme counts with no filter but a service: `DailyResponseRollup`
+  and `DailyThemeRollup` (the daily tables aren't cut any other way, so the 'About you'
+  breakdowns of odd days are counted from the responses).
 """
 
 from dataclasses import dataclass, replace
@@ -25,6 +29,8 @@ from django.db.models.functions import TruncMonth
 from insights import rollups
 from insights.dashboard import one_pass
 from insights.models import (
+    DailyResponseRollup,
+    DailyThemeRollup,
     MonthlyEqualityPairRollup,
     MonthlyEqualityRollup,
     MonthlyEqualityThemeRollup,
@@ -48,6 +54,7 @@ class Plan:
     answer: tuple | None  # ('disability', 'yes') when the filter holds one 'About you' answer
     touchpoint_id: int | None
     breakdowns: bool  # no channel, language or touchpoint: the equality breakdown tables fit
+    by_day: bool  # nothing but dates and a service: the daily roll-ups hold the odd days
 
 
 def _answers(feedback_filter):
@@ -64,7 +71,8 @@ def plan(feedback_filter):
     if cuts > 1:
         months, odd_days = None, ((feedback_filter.start, feedback_filter.end),)
     answer = answers[0] if answers else None
-    return Plan(months, odd_days, answer, touchpoint_id, not (by_dimension or touchpoint_id))
+    breakdowns = not (by_dimension or touchpoint_id)
+    return Plan(months, odd_days, answer, touchpoint_id, breakdowns, by_day=cuts == 0)
 
 
 def uses_rollups(feedback_filter):
@@ -88,7 +96,8 @@ def _merged(parts, keys, measures):
 
 def _summed(rollups, keys, measures, extra=None):
     rows = rollups.values(*keys) if keys else rollups
-    aggregates = {name: Sum(name) for name in measures} | (extra or {})
+    # `extra` first: it may filter on a column that a sum below is named after.
+    aggregates = (extra or {}) | {name: Sum(name) for name in measures}
     if not keys:
         return [rows.aggregate(**aggregates)]
     return rows.annotate(**aggregates).order_by()
@@ -113,9 +122,10 @@ def _odd_days(feedback_filter, days):
         yield replace(feedback_filter, start=start, end=end)
 
 
-def _combined(feedback_filter, keys, measures, from_rollups, from_responses):
+def _combined(feedback_filter, keys, measures, from_rollups, from_responses, from_days=None):
     """Whole months from `from_rollups(plan)` (a list of rows, or None if no roll-up fits)
-    plus every other day from `from_responses(filter)`, added up by `keys`."""
+    plus every other day from `from_days(filter)` (the daily roll-ups, when given and the filter
+    suits them) or else `from_responses(filter)`, added up by `keys`."""
     current = plan(feedback_filter)
     parts, odd_days = [], current.odd_days
     if current.months is not None:
@@ -124,7 +134,8 @@ def _combined(feedback_filter, keys, measures, from_rollups, from_responses):
             odd_days = ((feedback_filter.start, feedback_filter.end),)
         else:
             parts.append(rolled)
-    parts.extend(from_responses(part) for part in _odd_days(feedback_filter, odd_days))
+    count_days = from_days if from_days and current.by_day else from_responses
+    parts.extend(count_days(part) for part in _odd_days(feedback_filter, odd_days))
     rows = _merged(parts, keys, measures)
     if keys:
         return rows
@@ -159,6 +170,14 @@ def _cut_rows(tables, current, feedback_filter):
     return _months(rows, current.months, feedback_filter.service_id)
 
 
+def _days(queryset, part, keys):
+    """A range of days' daily roll-up rows, with `month` to group by if asked for."""
+    queryset = queryset.filter(day__gte=part.start, day__lte=part.end)
+    if part.service_id:
+        queryset = queryset.filter(service_id=part.service_id)
+    return queryset.annotate(month=TruncMonth("day")) if "month" in keys else queryset
+
+
 def _sentiment_by_lookup():
     """The response measures, reading each response's tone by index lookup: for a few thousand
     responses that beats the roll-up builder's join, which reads the whole analysis table."""
@@ -186,7 +205,11 @@ def response_measures(feedback_filter, group_by=()):
             return found
         return _grouped(part.responses(), group_by, _sentiment_by_lookup())
 
-    return _combined(f, group_by, RESPONSE_MEASURES, from_rollups, from_responses)
+    def from_days(part):
+        rows = _days(DailyResponseRollup.objects.all(), part, group_by)
+        return _summed(rows, group_by, RESPONSE_MEASURES)
+
+    return _combined(f, group_by, RESPONSE_MEASURES, from_rollups, from_responses, from_days)
 
 
 def theme_measures(feedback_filter, group_by=("theme_id",), first_negative=False):
@@ -211,7 +234,14 @@ def theme_measures(feedback_filter, group_by=("theme_id",), first_negative=False
             measures["first_negative_on"] = rollups.first_negative_on()
         return _grouped(mentions, group_by, measures)
 
-    return _combined(f, group_by, THEME_MEASURES, from_rollups, from_responses)
+    def from_days(part):
+        # A row is one day, so its first negative day is the day itself if it has any.
+        first = Min("day", filter=Q(negative__gt=0))
+        first = {"first_negative_on": first} if first_negative else None
+        rows = _days(DailyThemeRollup.objects.all(), part, group_by)
+        return _summed(rows, group_by, THEME_MEASURES, first)
+
+    return _combined(f, group_by, THEME_MEASURES, from_rollups, from_responses, from_days)
 
 
 def _oriented(first, second):

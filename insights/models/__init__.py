@@ -1,7 +1,11 @@
 from insights.models.analysis import CommentAnalysis, ResponseAnalysis, Sentiment, ThemeMention
 from insights.models.exports import ReportExport
 from insights.models.rollups import (
+    DAILY_ROLLUP_MODELS,
+    MONTHLY_ROLLUP_MODELS,
     ROLLUP_MODELS,
+    DailyResponseRollup,
+    DailyThemeRollup,
     MonthlyEqualityPairRollup,
     MonthlyEqualityRollup,
     MonthlyEqualityThemeRollup,
@@ -15,6 +19,10 @@ from insights.models.themes import Theme
 
 __all__ = [
     "CommentAnalysis",
+    "DAILY_ROLLUP_MODELS",
+    "DailyResponseRollup",
+    "DailyThemeRollup",
+    "MONTHLY_ROLLUP_MODELS",
     "MonthlyEqualityPairRollup",
     "MonthlyEqualityRollup",
     "MonthlyEqualityThemeRollup",

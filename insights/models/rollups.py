@@ -1,4 +1,4 @@
-"""Monthly roll-ups: the dashboard adds up these small tables instead of every response.
+"""Roll-ups: the dashboard adds up these small tables instead of every response.
 
 Each row holds the counts for one calendar month (`month` is its first day), one service and one
 combination of the other dimensions a table is cut by: channel and language, touchpoint, or the
@@ -6,8 +6,10 @@ answers to the 'About you' questions. A period of whole months is answered from
 these tables alone; the odd days at either end of any other period are counted from the responses
 themselves (see `insights.dashboard.sources`).
 
-Why months, not days: at a million responses over three years a daily row per service, channel and
-language held about one response, so adding up rows cost as much as counting responses.
+Why months: at a million responses over three years a daily row per service, channel and
+language held about one response, so adding up rows cost as much as counting responses. Days are
+kept too, cut by service alone (`DailyResponseRollup`, `DailyThemeRollup`): about a hundred
+responses a row, they answer the odd days at either end of a period chosen with any dates.
 
 `insights.rollups` recounts a month after a response is tagged, and `manage.py insights_rollups`
 recounts any range (run it nightly: confirming or rejecting a tag changes the counts too).
@@ -53,6 +55,12 @@ class _ThemeCounts(models.Model):
     theme = models.ForeignKey("insights.Theme", on_delete=models.CASCADE, related_name="+")
     negative = models.PositiveIntegerField(default=0)
     positive = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class _MonthlyThemeCounts(_ThemeCounts):
     first_negative_on = models.DateField(
         null=True, blank=True, help_text="The first day in the month with a negative mention."
     )
@@ -77,7 +85,7 @@ class MonthlyResponseRollup(_MonthlyRollup, _ResponseCounts):
         return f"{self.month:%Y-%m} {self.service_id} {self.channel} {self.language}"
 
 
-class MonthlyThemeRollup(_MonthlyRollup, _ThemeCounts):
+class MonthlyThemeRollup(_MonthlyRollup, _MonthlyThemeCounts):
     """Responses mentioning each theme, by month, service, channel and language."""
 
     channel = models.CharField(max_length=20)
@@ -114,7 +122,7 @@ class MonthlyTouchpointRollup(_MonthlyRollup, _ByTouchpoint, _ResponseCounts):
         return f"{self.month:%Y-%m} touchpoint {self.touchpoint_id}: {self.responses}"
 
 
-class MonthlyTouchpointThemeRollup(_MonthlyRollup, _ByTouchpoint, _ThemeCounts):
+class MonthlyTouchpointThemeRollup(_MonthlyRollup, _ByTouchpoint, _MonthlyThemeCounts):
     """Responses mentioning each theme, by month and touchpoint."""
 
     class Meta:
@@ -166,7 +174,7 @@ class MonthlyEqualityPairRollup(_MonthlyRollup, _ExperienceCounts):
         )
 
 
-class MonthlyEqualityThemeRollup(_MonthlyRollup, _ThemeCounts):
+class MonthlyEqualityThemeRollup(_MonthlyRollup, _MonthlyThemeCounts):
     """Responses mentioning each theme, by month and service, for each 'About you' answer."""
 
     field = models.CharField(max_length=30)
@@ -181,7 +189,38 @@ class MonthlyEqualityThemeRollup(_MonthlyRollup, _ThemeCounts):
         return f"{self.month:%Y-%m} {self.field}={self.value} theme {self.theme_id}"
 
 
-ROLLUP_MODELS = (
+class _DailyRollup(models.Model):
+    day = models.DateField()
+    service = models.ForeignKey("surveys.Service", on_delete=models.CASCADE, related_name="+")
+    responses = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DailyResponseRollup(_DailyRollup, _ResponseCounts):
+    """Responses by day and service."""
+
+    class Meta:
+        indexes = [models.Index(fields=["day", "service"], name="insights_drr_day")]
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d} {self.service_id}: {self.responses}"
+
+
+class DailyThemeRollup(_DailyRollup, _ThemeCounts):
+    """Responses mentioning each theme, by day and service."""
+
+    class Meta:
+        indexes = [models.Index(fields=["day", "service"], name="insights_dtr_day")]
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d} theme {self.theme_id}: {self.responses}"
+
+
+DAILY_ROLLUP_MODELS = (DailyResponseRollup, DailyThemeRollup)
+
+MONTHLY_ROLLUP_MODELS = (
     MonthlyResponseRollup,
     MonthlyThemeRollup,
     MonthlyTouchpointRollup,
@@ -190,3 +229,5 @@ ROLLUP_MODELS = (
     MonthlyEqualityPairRollup,
     MonthlyEqualityThemeRollup,
 )
+
+ROLLUP_MODELS = MONTHLY_ROLLUP_MODELS + DAILY_ROLLUP_MODELS

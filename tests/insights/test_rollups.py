@@ -1,10 +1,12 @@
-"""The monthly roll-ups count what the responses say, and stay right when recounted."""
+"""The roll-ups count what the responses say, and stay right when recounted."""
 
 from datetime import date
 
 from django.core.management import call_command
 
 from insights.models import (
+    DailyResponseRollup,
+    DailyThemeRollup,
     MonthlyEqualityPairRollup,
     MonthlyEqualityRollup,
     MonthlyEqualityThemeRollup,
@@ -47,6 +49,21 @@ def test_theme_rollup_leaves_out_flagged_and_rejected_mentions(touchpoint):
     assert row.first_negative_on == date(2026, 3, 3)
 
 
+def test_daily_rollups_count_each_day_and_service(touchpoint):
+    response_with(touchpoint, DAY, overall="good", themes=["respite"], sentiment="positive")
+    response_with(touchpoint, DAY, overall="poor", channel="paper", themes=["respite"])
+    response_with(touchpoint, date(2026, 3, 6), overall="very_poor", themes=["respite"])
+    flag(response_with(touchpoint, DAY, themes=["respite"]))
+    _rebuild()
+    day = DailyResponseRollup.objects.get(day=DAY)
+    assert (day.responses, day.answered, day.positive, day.negative) == (3, 2, 1, 1)
+    assert DailyResponseRollup.objects.get(day=date(2026, 3, 6)).negative == 1
+    theme = DailyThemeRollup.objects.get(day=DAY, theme__key="respite")
+    # The flagged comment's mention is left out, as in the monthly tables.
+    assert (theme.responses, theme.negative, theme.positive) == (2, 1, 1)
+    assert DailyThemeRollup.objects.count() == 2
+
+
 def test_equality_rollups_count_each_answer_and_each_pair(touchpoint):
     answers = [("yes", "asian")] * 3 + [("yes", "white"), ("no", "asian"), ("", "")]
     for disability, ethnic_group in answers:
@@ -85,6 +102,8 @@ def test_rebuild_is_idempotent_and_replaces_old_rows(touchpoint):
     _rebuild()
     assert MonthlyResponseRollup.objects.get(month=MARCH).responses == 2
     assert MonthlyThemeRollup.objects.count() == 1
+    assert DailyResponseRollup.objects.get(day=DAY).responses == 2
+    assert DailyThemeRollup.objects.count() == 1
 
 
 def test_rebuilding_one_day_recounts_its_whole_month(touchpoint):
@@ -102,6 +121,7 @@ def test_tagging_a_submitted_response_updates_its_month(touchpoint):
     response_analyse(response=response)
     row = MonthlyResponseRollup.objects.get(month=MARCH)
     assert (row.responses, row.negative) == (1, 1)
+    assert DailyResponseRollup.objects.get(day=DAY).negative == 1
     assert MonthlyEqualityRollup.objects.get(field="disability", value="yes").negative == 1
 
 

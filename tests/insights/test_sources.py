@@ -220,15 +220,33 @@ def test_one_pass_counts_what_each_query_counts(varied):
             assert everything() == one_query_each, feedback_filter
 
 
+def _reads(queries, table):
+    """The statements that read `table` itself (not through a subquery)."""
+    return [q["sql"] for q in queries.captured_queries if f'(SELECT "{table}".' in q["sql"]]
+
+
 def test_a_dashboard_reads_each_range_of_responses_once(varied):
-    feedback_filter = FeedbackFilter(start=ODD[0], end=ODD[1])
+    feedback_filter = FeedbackFilter(start=ODD[0], end=ODD[1], equality={"disability": "yes"})
     previous = feedback_filter.previous_period()
     ranges = len(plan(feedback_filter).odd_days) + len(plan(previous).odd_days)
     assert ranges == 3
     with CaptureQueriesContext(connection) as queries:
         dashboard_build(feedback_filter, emerging=False)
-    reads = [q["sql"] for q in queries.captured_queries if 'FROM "surveys_response"' in q["sql"]]
-    assert len(reads) == ranges
+    assert len(_reads(queries, "surveys_response")) == ranges
+
+
+def test_odd_days_with_no_filter_but_dates_come_from_the_daily_rollups(varied):
+    """Only the 'About you' breakdowns of the period's own odd days read responses; the period
+    before, and every count of responses and themes, is added up from the roll-ups."""
+    feedback_filter = FeedbackFilter(start=ODD[0], end=ODD[1])
+    assert plan(feedback_filter).by_day
+    assert not plan(FeedbackFilter(start=ODD[0], end=ODD[1], channel="qr")).by_day
+    with CaptureQueriesContext(connection) as queries:
+        dashboard_build(feedback_filter, emerging=False)
+    reads = _reads(queries, "surveys_response")
+    assert len(reads) == len(plan(feedback_filter).odd_days) == 2
+    assert all("insights_responseanalysis" not in sql for sql in reads)
+    assert _reads(queries, "insights_thememention") == []
 
 
 @pytest.mark.parametrize(
