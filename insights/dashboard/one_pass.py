@@ -19,11 +19,13 @@ from datetime import date
 
 from django.db import connection
 from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import TruncMonth
 
 from insights import rollups
 from insights.dashboard import sources
 from insights.models import ResponseAnalysis
+from insights.rollups import THEME_MEASURES
 from surveys.choices import EQUALITY_FIELDS, NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
 
 NOW, BEFORE = "now", "before"
@@ -97,9 +99,36 @@ def counted(part, shape):
         return None
     key = (role, part.start, part.end, family)
     if key not in current.found:
-        count = _count_themes if family == "themes" else _count_responses
-        current.found[key] = count(part, shapes)
+        current.found |= _count(current, role, part, family)
     return current.found[key][shape]
+
+
+def _count(current, role, part, family):
+    """{(role, start, end, family): {shape: rows}} for the family asked about, or for both
+    families at once when the range's mentions are picked through its responses anyway (a
+    filter on channel, touchpoint or 'About you'): then the responses are read only once."""
+    response_shapes = _shapes(current, role, "responses", part)
+    theme_shapes = _shapes(current, role, "themes", part)
+    both = "response__in" in part.mention_filters() and _themes_counted_here(current, role, part)
+    wanted = {
+        "responses": response_shapes if both or family == "responses" else (),
+        "themes": theme_shapes if both or family == "themes" else (),
+    }
+    found = _count_shapes(part, wanted["responses"], wanted["themes"])
+    return {
+        (role, part.start, part.end, name): found[name] for name, shapes in wanted.items() if shapes
+    }
+
+
+def _themes_counted_here(current, role, part):
+    """Whether the dashboard will count this range's themes from the mentions themselves."""
+    whole = current.now if role == NOW else current.before
+    whole_plan = sources.plan(whole)
+    if whole_plan.by_day:
+        return False
+    if whole_plan.months is None:
+        return (part.start, part.end) == (whole.start, whole.end)
+    return (part.start, part.end) in whole_plan.odd_days
 
 
 def _shapes(current, role, family, part):
@@ -143,35 +172,68 @@ def _quoted(name):
     return connection.ops.quote_name(name)
 
 
-def _union(inner, inner_params, branches):
-    """One statement: `inner` read once as `picked`, then grouped by each branch's keys.
+# Every branch of a pass gives these measures, in this order. A branch that doesn't count one
+# gives an empty value of the right type (a UNION's columns need one type throughout), dropped
+# again when its rows are read.
+MEASURES = (
+    "responses",
+    "answered",
+    "positive",
+    "negative",
+    "ascs_answered",
+    "ascs_satisfied",
+    *(f"sentiment_{tone}" for tone in TONES),
+    "first_negative_on",
+)
+EMPTY = {"first_negative_on": "CAST(NULL AS DATE)"}  # the counts: 0
 
-    `branches` is a list of ({output key: column in picked}, measures SQL, its params); every
-    branch gives the same columns: `branch` (its index), every key (NULL where it doesn't group
-    by it) and the measures.
-    """
-    keys = sorted({key for columns, _sql, _params in branches for key in columns})
-    parts, params = [], list(inner_params)
-    for index, (columns, measures, measure_params) in enumerate(branches):
-        # Keys as text: a UNION's columns need one type, and a NULL in the first branches
-        # would be taken for text and clash with a number in a later one.
-        selected = "".join(
-            f", {f'CAST({_quoted(columns[key])} AS TEXT)' if key in columns else 'NULL'} "
-            f"AS {_quoted(key)}"
+
+@dataclass
+class _Branch:
+    shape: tuple
+    source: str  # the common table expression it groups: "picked" or "mentioned"
+    keys: dict  # {output key: column in the source}
+    measures: dict  # {measure: (SQL, params)}
+
+
+def _union(ctes, branches):
+    """One statement: each of `ctes` ((name, SQL, params), ...) read once, then grouped by
+    each branch's keys. Returns each branch's rows, with its own keys and measures."""
+    keys = sorted({key for branch in branches for key in branch.keys})
+    params = [param for _name, _sql, cte_params in ctes for param in cte_params]
+    parts = []
+    for index, branch in enumerate(branches):
+        # Keys as text: a NULL in the first branches would be taken for text and clash with a
+        # number in a later one.
+        selected = [f"{index} AS branch"] + [
+            f"CAST({_quoted(branch.keys[key])} AS TEXT) AS {_quoted(key)}"
+            if key in branch.keys
+            else f"NULL AS {_quoted(key)}"
             for key in keys
-        )
-        group_by = ", ".join(_quoted(column) for column in columns.values())
+        ]
+        for name in MEASURES:
+            sql, measure_params = branch.measures.get(name, (EMPTY.get(name, "0"), []))
+            selected.append(f"{sql} AS {name}")
+            params += measure_params
+        group_by = ", ".join(_quoted(column) for column in branch.keys.values())
         parts.append(
-            f"SELECT {index} AS branch{selected}, {measures} FROM picked"
+            f"SELECT {', '.join(selected)} FROM {branch.source}"
             + (f" GROUP BY {group_by}" if group_by else "")
         )
-        params += measure_params
+    with_ = ", ".join(f"{name} AS ({sql})" for name, sql, _params in ctes)
     found = [[] for _branch in branches]
-    for row in _fetch(f"WITH picked AS ({inner}) " + " UNION ALL ".join(parts), params):
+    for row in _fetch(f"WITH {with_} " + " UNION ALL ".join(parts), params):
+        index = row.pop("branch")
+        branch = branches[index]
         for key in keys:
-            if row[key] is not None and key in KEY_TYPES:
+            if key not in branch.keys:
+                del row[key]
+            elif row[key] is not None and key in KEY_TYPES:
                 row[key] = KEY_TYPES[key](row[key])
-        found[row.pop("branch")].append(row)
+        for name in MEASURES:
+            if name not in branch.measures:
+                del row[name]
+        found[index].append(row)
     return found
 
 
@@ -179,37 +241,51 @@ def _one_if(condition):
     return Case(When(condition, then=1), default=0, output_field=IntegerField())
 
 
-EXPERIENCE_SQL = (
-    "COUNT(*) AS responses, SUM(answered) AS answered, SUM(positive) AS positive, "
-    "SUM(negative) AS negative"
-)
-# Tone and the ASCS question aren't needed for the breakdowns: zeros keep the columns aligned.
-RESPONSE_SQL = (
-    f"{EXPERIENCE_SQL}, SUM(ascs_answered) AS ascs_answered, "
-    "SUM(ascs_satisfied) AS ascs_satisfied, "
-    + ", ".join(f"SUM(CASE WHEN tone = %s THEN 1 ELSE 0 END) AS sentiment_{t}" for t in TONES)
-)
-BREAKDOWN_SQL = f"{EXPERIENCE_SQL}, 0 AS ascs_answered, 0 AS ascs_satisfied, " + ", ".join(
-    f"0 AS sentiment_{t}" for t in TONES
-)
+EXPERIENCE_SQL = {
+    "responses": ("COUNT(*)", []),
+    "answered": ("SUM(answered)", []),
+    "positive": ("SUM(positive)", []),
+    "negative": ("SUM(negative)", []),
+}
+RESPONSE_SQL = EXPERIENCE_SQL | {
+    "ascs_answered": ("SUM(ascs_answered)", []),
+    "ascs_satisfied": ("SUM(ascs_satisfied)", []),
+    **{
+        f"sentiment_{tone}": ("SUM(CASE WHEN tone = %s THEN 1 ELSE 0 END)", [tone])
+        for tone in TONES
+    },
+}
+THEME_SQL = {
+    "responses": ("COUNT(DISTINCT response_id)", []),
+    "negative": ("COUNT(DISTINCT CASE WHEN sentiment = %s THEN response_id END)", ["negative"]),
+    "positive": ("COUNT(DISTINCT CASE WHEN sentiment = %s THEN response_id END)", ["positive"]),
+    "first_negative_on": ("MIN(CASE WHEN sentiment = %s THEN submitted_on END)", ["negative"]),
+}
 
 
 def _response_branches(shape):
-    """(shape, {output key: column}, measures SQL, params) for each grouping a shape needs."""
+    """The groupings of the picked responses a shape needs."""
     kind, *rest = shape
     if kind == "responses":
-        return [(shape, {name: name for name in rest[0]}, RESPONSE_SQL, list(TONES))]
+        return [_Branch(shape, "picked", {name: name for name in rest[0]}, RESPONSE_SQL)]
     if kind == "answers":
-        return [(shape, {"answer": question}, BREAKDOWN_SQL, []) for question in EQUALITY_FIELDS]
+        return [
+            _Branch(shape, "picked", {"answer": question}, EXPERIENCE_SQL)
+            for question in EQUALITY_FIELDS
+        ]
     first, second = rest
-    return [(shape, {"first": first, "second": second}, BREAKDOWN_SQL, [])]
+    return [_Branch(shape, "picked", {"first": first, "second": second}, EXPERIENCE_SQL)]
 
 
-def _count_responses(part, shapes):
-    """Every response shape for the responses `part` selects, read once.
+def _theme_branch(shape):
+    measures = (
+        THEME_SQL if shape[2] else {k: v for k, v in THEME_SQL.items() if k in THEME_MEASURES}
+    )
+    return _Branch(shape, "mentioned", {name: name for name in shape[1]}, measures)
 
-    Each response's answers become 0/1 columns as it is read, so every grouping only adds up.
-    """
+
+def _picked_responses(part, shapes):
+    """The responses `part` selects, each answer a 0/1 column, so every grouping only adds up."""
     columns = {
         "answered": _one_if(~Q(overall="")),
         "positive": _one_if(Q(overall__in=POSITIVE_EXPERIENCE)),
@@ -224,44 +300,45 @@ def _count_responses(part, shapes):
             "ascs_satisfied": _one_if(Q(ascs_satisfaction__gte=rollups.SATISFIED_FROM)),
             "tone": Subquery(tone[:1]),
         }
-    picked = part.responses().annotate(**columns).values("service_id", *columns, *EQUALITY_FIELDS)
-    inner, inner_params = picked.order_by().query.sql_with_params()
-    branches = [branch for shape in shapes for branch in _response_branches(shape)]
-    found = _union(inner, inner_params, [branch[1:] for branch in branches])
-    results = {shape: [] for shape in shapes}
-    for (shape, grouped, _sql, _params), rows in zip(branches, found, strict=True):
-        for row in rows:
-            if shape[0] == "answers":
-                row["question"] = grouped["answer"]
-            results[shape].append(row)
-    return results
+    picked = part.responses().annotate(**columns)
+    picked = picked.values("id", "service_id", *columns, *EQUALITY_FIELDS).order_by()
+    return ("picked", *picked.query.sql_with_params())
 
 
-THEME_SQL = (
-    "COUNT(DISTINCT response_id) AS responses, "
-    "COUNT(DISTINCT CASE WHEN sentiment = %s THEN response_id END) AS negative, "
-    "COUNT(DISTINCT CASE WHEN sentiment = %s THEN response_id END) AS positive, "
-    "MIN(CASE WHEN sentiment = %s THEN submitted_on END) AS first_negative_on"
-)
-
-
-def _count_themes(part, shapes):
-    """Every theme shape for the mentions in the responses `part` selects, read once."""
-    picked = (
-        rollups.counted_mentions()
-        .filter(**part.mention_filters())
-        .annotate(month=TruncMonth("submitted_on"))
+def _mentions(part, through_picked):
+    """The counted mentions in the responses `part` selects: through the `picked` responses
+    of the same statement when they are read anyway."""
+    mentions = rollups.counted_mentions()
+    if through_picked:
+        mentions = mentions.filter(response_id__in=RawSQL('SELECT "id" FROM picked', []))
+    else:
+        mentions = mentions.filter(**part.mention_filters())
+    mentions = (
+        mentions.annotate(month=TruncMonth("submitted_on"))
         .values("response_id", "theme_id", "service_id", "month", "sentiment", "submitted_on")
         .order_by()
     )
-    inner, inner_params = picked.query.sql_with_params()
-    tones = ["negative", "positive", "negative"]
-    branches = [({name: name for name in shape[1]}, THEME_SQL, tones) for shape in shapes]
-    results = {}
-    for shape, rows in zip(shapes, _union(inner, inner_params, branches), strict=True):
+    return ("mentioned", *mentions.query.sql_with_params())
+
+
+def _count_shapes(part, response_shapes, theme_shapes):
+    """{"responses": {shape: rows}, "themes": {shape: rows}} for the responses `part` selects
+    and their mentions, in one statement."""
+    ctes = []
+    if response_shapes:
+        ctes.append(_picked_responses(part, response_shapes))
+    if theme_shapes:
+        ctes.append(_mentions(part, through_picked=bool(response_shapes)))
+    branches = [b for shape in response_shapes for b in _response_branches(shape)]
+    branches += [_theme_branch(shape) for shape in theme_shapes]
+    found = {"responses": {shape: [] for shape in response_shapes}}
+    found["themes"] = {shape: [] for shape in theme_shapes}
+    for branch, rows in zip(branches, _union(ctes, branches), strict=True):
+        family = "themes" if branch.shape[0] == "themes" else "responses"
         for row in rows:
-            row["first_negative_on"] = _as_date(row["first_negative_on"])
-            if not shape[2]:
-                del row["first_negative_on"]
-        results[shape] = rows
-    return results
+            if branch.shape[0] == "answers":
+                row["question"] = branch.keys["answer"]
+            if "first_negative_on" in row:
+                row["first_negative_on"] = _as_date(row["first_negative_on"])
+            found[family][branch.shape].append(row)
+    return found
