@@ -132,3 +132,31 @@ def test_command_recounts_every_month_with_responses(touchpoint, capsys):
     months = set(MonthlyResponseRollup.objects.values_list("month", flat=True))
     assert months == {date(2024, 6, 1), MARCH}
     assert "Recounted June 2024 to March 2026" in capsys.readouterr().out
+
+
+def test_the_upgrade_counts_existing_days_as_the_rollups_do(touchpoint):
+    """Migration 0009 fills the new daily tables for responses already stored."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("insights.migrations.0009_daily_rollups")
+    response_with(touchpoint, DAY, overall="good", themes=["respite"], sentiment="positive")
+    response_with(touchpoint, DAY, overall="poor", ascs_satisfaction=6, themes=["respite"])
+    response_with(touchpoint, date(2026, 3, 6), overall="very_poor", themes=["respite"])
+    flag(response_with(touchpoint, DAY, themes=["respite"]))
+
+    def counted():
+        fields = ("day", "service_id", "responses", "positive", "negative")
+        return (
+            sorted(DailyResponseRollup.objects.values_list(*fields, "ascs_satisfied")),
+            sorted(DailyThemeRollup.objects.values_list(*fields, "theme_id")),
+        )
+
+    migration.daily_rollups_count(apps, None)
+    upgraded = counted()
+    DailyResponseRollup.objects.all().delete()
+    DailyThemeRollup.objects.all().delete()
+    _rebuild()
+    assert upgraded == counted()
+    assert len(upgraded[0]) == 2 and len(upgraded[1]) == 2
