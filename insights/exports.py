@@ -4,7 +4,10 @@ Free text (redacted quotes) is left out unless the person asks for it and may se
 Contact details are never part of these exports.
 """
 
+from datetime import timedelta
+
 import tablib
+from django.conf import settings
 from django.utils import timezone
 from import_export import fields, resources
 from import_export.formats.base_formats import CSV, XLSX
@@ -188,6 +191,14 @@ def report_export_make(*, export_id):
     job.finished_at = timezone.now()
     job.save()
     return job.status
+
+
+def export_files_delete(*, today):
+    """Delete the files of exports finished more than `RETENTION_EXPORT_DAYS` before `today`.
+    The request stays, as the record of who exported what. Returns how many files went."""
+    cutoff = today - timedelta(days=settings.RETENTION_EXPORT_DAYS)
+    old = ReportExport.objects.filter(status=ReportExport.Status.DONE, finished_at__date__lt=cutoff)
+    return old.update(content=None, status=ReportExport.Status.EXPIRED)
 
 
 def report_export_request(

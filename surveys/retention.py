@@ -13,13 +13,14 @@ Periods come from settings (see `feedback_site/settings/base.py`):
 Other apps' copies of a comment's text (the themes engine's redacted text and evidence) are
 cleared through the `comments_text_removed` signal, for every comment whose text is gone: so a
 restored backup or a comment handled before a receiver existed is caught up on the next run.
+Other apps' own rules (the insights exports' stored files) run through `retention_due`.
 
 Everything runs in one transaction and is idempotent, so it is safe to run every day.
 """
 
 import calendar
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -28,7 +29,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from surveys.models import ContactRequest, FreeTextAnswer, Response
-from surveys.signals import comments_text_removed
+from surveys.signals import comments_text_removed, retention_due
 
 logger = logging.getLogger(__name__)
 
@@ -43,9 +44,11 @@ class RetentionReport:
     closed_contacts_deleted: int = 0
     open_contacts_deleted: int = 0
     responses_deleted: int = 0
+    elsewhere: dict = field(default_factory=dict)  # other apps' rules: {what: count}
 
     def as_dict(self):
-        return asdict(self)
+        counts = asdict(self)
+        return counts | counts.pop("elsewhere")
 
 
 def months_before(day, months):
@@ -88,6 +91,8 @@ def retention_apply(*, dry_run=False, today=None):
         _delete_contact_requests(cutoffs, report)
         _remove_old_comment_text(cutoffs, report, today)
         _clear_copies_of_removed_text(report)
+        for _receiver, done in retention_due.send(sender=RetentionReport, today=today):
+            report.elsewhere |= done or {}
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run:

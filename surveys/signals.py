@@ -7,3 +7,6 @@ response_withdrawn = Signal()  # kwargs: response_id
 # comment whose text has been redacted or removed. Receivers clear their own copies of that text
 # and return how many rows they changed.
 comments_text_removed = Signal()  # kwargs: comments (a FreeTextAnswer queryset)
+# Sent by retention inside its transaction, for other apps' own retention rules. Receivers apply
+# theirs as of `today` and return {what they did: how many rows}, e.g. {"export files deleted": 2}.
+retention_due = Signal()  # kwargs: today

@@ -264,6 +264,8 @@ RETENTION_FREE_TEXT_MONTHS = int(env("RETENTION_FREE_TEXT_MONTHS", "24"))
 RETENTION_FREE_TEXT_REDACT = env_bool("RETENTION_FREE_TEXT_REDACT", True)
 RETENTION_CONTACT_DAYS_AFTER_CLOSE = int(env("RETENTION_CONTACT_DAYS_AFTER_CLOSE", "30"))
 RETENTION_OPEN_CONTACT_MONTHS = int(env("RETENTION_OPEN_CONTACT_MONTHS", "12"))
+# Finished exports' files (which may hold quotes) are deleted this long after they were made.
+RETENTION_EXPORT_DAYS = int(env("RETENTION_EXPORT_DAYS", "7"))
 # Unset: anonymous answers are kept for trend reporting. A number: whole responses deleted after it.
 RETENTION_RESPONSE_YEARS = int(env("RETENTION_RESPONSE_YEARS", "0")) or None
 # The classifier learned from staff-confirmed tags (written by `manage.py themes retrain`).

@@ -20,6 +20,7 @@ class ReportExport(models.Model):
         RUNNING = "running", _("Being made")
         DONE = "done", _("Ready to download")
         FAILED = "failed", _("Failed")
+        EXPIRED = "expired", _("Deleted after the days exports are kept: make it again")
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"

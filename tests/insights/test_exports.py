@@ -116,3 +116,47 @@ def test_export_pages_request_progress_and_download(client, django_user_model, t
     TOTP.activate(other, generate_totp_secret())
     client.force_login(other)
     assert client.get(reverse("insights:export-download", kwargs={"pk": job.pk})).status_code == 404
+
+
+def test_retention_deletes_export_files_after_the_days_they_are_kept(
+    client, django_user_model, touchpoint, settings
+):
+    from datetime import datetime, timedelta
+
+    from django.core.management import call_command
+
+    from surveys.retention import retention_apply
+
+    settings.RETENTION_EXPORT_DAYS = 7
+    _data(touchpoint)
+    user = _lead(django_user_model)
+    old, recent = (
+        report_export_request(user=user, kind="themes", file_format="csv", feedback_filter=PERIOD)
+        for _ in range(2)
+    )
+    today = date(2026, 4, 20)
+    for job, days_ago in ((old, 8), (recent, 7)):
+        finished = datetime.combine(today - timedelta(days=days_ago), datetime.min.time())
+        ReportExport.objects.filter(pk=job.pk).update(finished_at=finished.astimezone())
+
+    assert retention_apply(dry_run=True, today=today).as_dict()["export files deleted"] == 1
+    assert ReportExport.objects.get(pk=old.pk).content is not None
+    assert retention_apply(today=today).as_dict()["export files deleted"] == 1
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    # The request stays as the record of the export; only its file goes.
+    assert (old.status, old.content) == (ReportExport.Status.EXPIRED, None)
+    assert recent.status == ReportExport.Status.DONE and bytes(recent.content)
+    assert retention_apply(today=today).as_dict()["export files deleted"] == 0
+
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    client.force_login(user)
+    page = client.get(reverse("insights:export", kwargs={"pk": old.pk})).content.decode()
+    assert "make it again" in page and "Download" not in page and "% done" not in page
+    assert client.get(reverse("insights:export-download", kwargs={"pk": old.pk})).status_code == 404
+
+    out = io.StringIO()
+    call_command("apply_retention", "--dry-run", stdout=out)
+    assert "export files deleted: " in out.getvalue()
