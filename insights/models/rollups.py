@@ -8,8 +8,8 @@ themselves (see `insights.dashboard.sources`).
 
 Why months: at a million responses over three years a daily row per service, channel and
 language held about one response, so adding up rows cost as much as counting responses. Days are
-kept too, cut by service alone (`DailyResponseRollup`, `DailyThemeRollup`): about a hundred
-responses a row, they answer the odd days at either end of a period chosen with any dates.
+kept too, cut by service alone (`DailyResponseRollup`, `DailyThemeRollup`): about 75 responses a
+row in the benchmark, they answer the odd days at either end of a period chosen with any dates.
 
 `insights.rollups` recounts a month after a response is tagged, and `manage.py insights_rollups`
 recounts any range (run it nightly: confirming or rejecting a tag changes the counts too).
