@@ -13,4 +13,5 @@ def retention_periods():
         "contact_days_after_close": settings.RETENTION_CONTACT_DAYS_AFTER_CLOSE,
         "open_contact_months": settings.RETENTION_OPEN_CONTACT_MONTHS,
         "response_years": settings.RETENTION_RESPONSE_YEARS,
+        "export_days": settings.RETENTION_EXPORT_DAYS,
     }

@@ -18,3 +18,9 @@ def test_privacy_notice_says_when_comments_are_deleted_not_redacted(client, db, 
     html = client.get("/privacy/").content.decode()
     assert "After that we delete them." in html
     assert "for 7 years, then we delete them" in html
+
+
+def test_privacy_notice_states_how_long_export_files_are_kept(client, db, settings):
+    settings.RETENTION_EXPORT_DAYS = 3
+    assert "we delete the file 3 days after it is made" in client.get("/privacy/").content.decode()
+    assert "usuwamy plik po 3 dniach" in client.get("/pl/privacy/").content.decode()
