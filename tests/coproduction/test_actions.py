@@ -92,6 +92,10 @@ def test_officer_closes_and_publishes_you_said_we_did(client, board, officer):
     assert action.status == ActionStatus.DONE and action.is_published
     public = client.get(reverse("coproduction:you-said-we-did")).content.decode()
     assert "We added a call-back service." in public
+    # Staff write in English; on an Urdu page the text keeps its own direction.
+    urdu = client.get("/ur" + reverse("coproduction:you-said-we-did")).content.decode()
+    assert '<dd class="govuk-summary-list__value" dir="auto">We added a call-back service.' in urdu
+    assert f"<bdi>{board.name}</bdi>" in urdu
 
 
 def test_member_cannot_close_an_action(client, board, member):
