@@ -64,9 +64,9 @@ def reviewed_page_models():
     return [model for model in models if issubclass(model, ReviewedPage)]
 
 
-def pages_due_for_review(*, within_days=0):
+def pages_due_for_review(*, within_days=0, today=None):
     """Pages whose review date has passed (or falls within `within_days`), oldest first."""
-    cutoff = timezone.localdate() + datetime.timedelta(days=within_days)
+    cutoff = (today or timezone.localdate()) + datetime.timedelta(days=within_days)
     pages = [
         page
         for model in reviewed_page_models()

@@ -3,6 +3,7 @@
 from cms.models.base import ContentPage, ReviewedPage
 from cms.models.listings import NewsIndexPage, NewsPage, YouSaidWeDidIndexPage
 from cms.models.pages import ContactPage, EasyReadPage, HomePage, InformationPage
+from cms.models.reviews import ReviewReminder
 from cms.models.snippets import PlainEnglishTerm
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "PlainEnglishTerm",
+    "ReviewReminder",
     "ReviewedPage",
     "YouSaidWeDidIndexPage",
 ]
