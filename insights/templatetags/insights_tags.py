@@ -1,4 +1,5 @@
 from django import template
+from django.utils.formats import number_format
 
 from insights import suppression
 
@@ -10,3 +11,14 @@ def plural_count(count):
     """`{% blocktranslate count counter=row.raw_count|plural_count %}`: the plural form for a
     count that may be shown as "fewer than 5"."""
     return suppression.plural_count(count)
+
+
+@register.filter
+def signed(change):
+    """A change with its sign written out, so a rise doesn't look like a plain number: "+3.5",
+    "−1.2" (a true minus sign, which screen readers say as "minus"), "0"."""
+    if change > 0:
+        return f"+{number_format(change)}"
+    if change < 0:
+        return f"\u2212{number_format(-change)}"
+    return number_format(0)

@@ -149,3 +149,13 @@ def test_board_dashboard_isolates_residents_quotes(client, django_user_model, to
     html = client.get("/insights/board/?start=2026-03-01&end=2026-03-31").content.decode()
     assert "In residents&#x27; words" in html or "In residents' words" in html
     assert_isolated(html)
+
+
+def test_a_change_in_points_shows_its_sign():
+    from django.utils import translation
+
+    from insights.templatetags.insights_tags import signed
+
+    assert (signed(3.5), signed(-16.7), signed(0.0)) == ("+3.5", "\u221216.7", "0")
+    with translation.override("pl"):
+        assert signed(-1.5) == "\u22121,5"
