@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from insights.analysis import Tagger, split_sentences  # noqa: E402
+from themes.analysis import Tagger, split_sentences  # noqa: E402
 
 OPENINGS = [
     "The {role} was {adj} {when}",

@@ -32,7 +32,7 @@ class YouSaidWeDidFilterForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        sources = {"service": _queryset("surveys.Service"), "theme": _queryset("insights.Theme")}
+        sources = {"service": _queryset("surveys.Service"), "theme": _queryset("themes.Theme")}
         for name, queryset in sources.items():
             if queryset is None:
                 del self.fields[name]

@@ -51,7 +51,7 @@ class ThemeDecisionForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from insights.models import Theme
+        from themes.models import Theme
 
         self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
 
@@ -67,7 +67,7 @@ class ThemeAdoptForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from insights.models import Theme
+        from themes.models import Theme
 
         self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
 
@@ -112,8 +112,8 @@ class YouSaidWeDidFilterForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from insights.models import Theme
         from surveys.models import Service
+        from themes.models import Theme
 
         # Only offer filters that lead somewhere.
         published = Action.objects.you_said_we_did()

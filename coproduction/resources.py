@@ -11,8 +11,8 @@ from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
 from coproduction.models import Action, Board, Meeting, Minutes
-from insights.models import Theme
 from surveys.models import Service
+from themes.models import Theme
 
 
 class SpreadsheetResource(resources.ModelResource):

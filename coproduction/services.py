@@ -172,7 +172,7 @@ def _validate_decision(record):
 
 def _theme_from_phrase(name, phrase):
     # Until insights has its own service for this, a new theme starts from the suggested phrase.
-    from insights.models import Theme
+    from themes.models import Theme
 
     theme, _created = Theme.objects.get_or_create(
         name=name[:120], defaults={"key": slugify(name)[:80], "phrases": phrase}

@@ -40,10 +40,10 @@ PERMISSIONS = [
     ("surveys.add_service", "Add a service", {E}),
     ("surveys.change_service", "Edit a service", {E}),
     # Themes (insights). Safeguarding flag permissions go here when insights adds them.
-    ("insights.view_theme", "See themes and redacted summaries", {B, OF, E, S}),
-    ("insights.change_theme", "Edit the theme list", {E}),
-    ("insights.review_thememention", "Confirm or reject theme tags", {OF, E}),
-    ("insights.review_safeguardingflag", "Review safeguarding flags and record outcomes", {S}),
+    ("themes.view_theme", "See themes and redacted summaries", {B, OF, E, S}),
+    ("themes.change_theme", "Edit the theme list", {E}),
+    ("themes.review_thememention", "Confirm or reject theme tags", {OF, E}),
+    ("themes.review_safeguardingflag", "Review safeguarding flags and record outcomes", {S}),
     ("insights.view_dashboard", "See the staff insights dashboard and reports", {OF, E, S}),
     ("insights.export_report", "Export themes, summaries and reports", {E}),
     # Boards and people (coproduction)

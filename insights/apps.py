@@ -3,16 +3,14 @@ from django.apps import AppConfig
 
 class InsightsConfig(AppConfig):
     name = "insights"
-    verbose_name = "Insights and themes"
+    verbose_name = "Insights and reports"
 
     def ready(self):
         from insights import signals
-        from surveys.signals import comments_text_removed, response_submitted, retention_due
+        from surveys.signals import retention_due
+        from themes.signals import response_analysed
 
-        response_submitted.connect(signals.queue_tagging, dispatch_uid="insights-queue-tagging")
-        comments_text_removed.connect(
-            signals.clear_removed_comment_text, dispatch_uid="insights-clear-removed-text"
-        )
+        response_analysed.connect(signals.refresh_rollups, dispatch_uid="insights-refresh-rollups")
         retention_due.connect(
             signals.delete_old_export_files, dispatch_uid="insights-delete-old-export-files"
         )

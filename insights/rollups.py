@@ -24,12 +24,11 @@ from insights.models import (
     MonthlyThemeRollup,
     MonthlyTouchpointRollup,
     MonthlyTouchpointThemeRollup,
-    SafeguardingFlag,
-    ThemeMention,
 )
 from insights.periods import month_end, month_start
 from surveys.choices import EQUALITY_FIELDS, NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
 from surveys.models import Response
+from themes.models import SafeguardingFlag, ThemeMention
 
 BATCH_SIZE = 5000
 SATISFIED_FROM = 5  # ASCS 'quite satisfied' or better

@@ -1,30 +1,14 @@
-import logging
+"""Receivers: reporting reacts to the apps below it without them knowing it exists."""
 
-logger = logging.getLogger(__name__)
+from insights.exports import export_files_delete
+from insights.rollups import rollups_refresh_for
 
 
-def queue_tagging(sender, response, **kwargs):
-    """A new response is tagged in the background. If queueing fails, the response is still
-    stored (its analysis stays 'pending') and `themes retag --pending` picks it up."""
-    from insights.models import ResponseAnalysis
-    from insights.tasks import analyse_response
-
-    ResponseAnalysis.objects.get_or_create(response=response)
-    try:
-        analyse_response.enqueue(response.pk)
-    except Exception:
-        logger.exception("Could not queue tagging; it will be retried")
+def refresh_rollups(sender, response, **kwargs):
+    """A response's tags changed: its days and months are counted again, in the same commit."""
+    rollups_refresh_for(response=response)
 
 
 def delete_old_export_files(sender, today, **kwargs):
     """Retention: a finished export's file (which may hold quotes) is kept for a few days."""
-    from insights.exports import export_files_delete
-
     return {"export files deleted": export_files_delete(today=today)}
-
-
-def clear_removed_comment_text(sender, comments, **kwargs):
-    """Retention took the text out of these comments: the engine's copies of it go too."""
-    from insights.services import comment_copies_clear
-
-    return comment_copies_clear(comments=comments)

@@ -4,11 +4,11 @@ Counting happens in the database. Comments with a safeguarding flag never appear
 small numbers are suppressed.
 """
 
-from insights.analysis import ThemeTag, emerging_phrases
 from insights.changes import change_in_points
-from insights.models import CommentAnalysis, Theme, ThemeMention
 from insights.rollups import counted_mentions
 from insights.suppression import is_suppressed, share, shown_count
+from themes.analysis import ThemeTag, emerging_phrases
+from themes.models import CommentAnalysis, Theme, ThemeMention
 
 QUOTES_PER_THEME = 3
 EMERGING_SAMPLE = 5000

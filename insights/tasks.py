@@ -2,17 +2,6 @@
 
 from django_tasks import task
 
-from insights.services import response_analyse
-from surveys.models import Response
-
-
-@task()
-def analyse_response(response_id):
-    response = Response.objects.filter(pk=response_id).first()
-    if response is None:  # withdrawn before we got to it
-        return "gone"
-    return response_analyse(response=response).status
-
 
 @task()
 def refresh_emerging_phrases(filter_data):

@@ -48,7 +48,7 @@ class Action(models.Model):
     )
     dropped_reason = models.TextField(blank=True, editable=False)
     completed_on = models.DateField(null=True, blank=True, editable=False)
-    themes = models.ManyToManyField("insights.Theme", blank=True, related_name="board_actions")
+    themes = models.ManyToManyField("themes.Theme", blank=True, related_name="board_actions")
     service = models.ForeignKey(
         "surveys.Service",
         on_delete=models.SET_NULL,

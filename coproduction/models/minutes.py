@@ -122,7 +122,7 @@ class ThemeReviewDecision(models.Model):
         help_text=_("For 'accept with a new name'."),
     )
     theme = models.ForeignKey(
-        "insights.Theme",
+        "themes.Theme",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -30,11 +30,14 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    # Our apps, lowest layer first (docs/architecture.md).
     "core",
-    "surveys",
-    "coproduction",
     "cms",
+    "surveys",
+    "themes",
+    "coproduction",
     "insights",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -252,7 +255,7 @@ LOGGING = {
 # Generous, because a day centre's tablet or a care home shares one address.
 SURVEY_RATE_LIMIT = (int(env("SURVEY_RATE_LIMIT", "30")), 600)
 # How staff screens show comments to people without the unredacted-text permission.
-SURVEYS_TEXT_REDACTOR = env("SURVEYS_TEXT_REDACTOR", "insights.redaction.redact_text")
+SURVEYS_TEXT_REDACTOR = env("SURVEYS_TEXT_REDACTOR", "themes.redaction.redact_text")
 
 # Themes engine. Safeguarding flags must get an outcome within this many hours.
 SAFEGUARDING_RESPONSE_HOURS = int(env("SAFEGUARDING_RESPONSE_HOURS", "24"))

@@ -8,9 +8,10 @@ from django.db.models import Max, Min
 from wagtail.models import Page
 
 from insights.benchmark import synthetic
-from insights.models import ROLLUP_MODELS, Theme
+from insights.models import ROLLUP_MODELS
 from insights.rollups import rollups_rebuild
 from surveys.models import Response, Service, SurveyPage, Touchpoint
+from themes.models import Theme
 
 SEED = 20260401
 TABLES = {

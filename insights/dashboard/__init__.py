@@ -36,7 +36,7 @@ def _quotes(feedback_filter, theme_rows):
 
 def dashboard_build(feedback_filter, *, audience=STAFF, pair=DEFAULT_PAIR, emerging=True):
     """All dashboard panels for `feedback_filter`, for staff or for a board."""
-    from insights.selectors import safeguarding_open_count
+    from themes.selectors import safeguarding_open_count
 
     previous = feedback_filter.previous_period()
     # Whatever the panels must count from the responses themselves is read once.

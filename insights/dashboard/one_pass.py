@@ -24,9 +24,9 @@ from django.db.models.functions import TruncMonth
 
 from insights import rollups
 from insights.dashboard import sources
-from insights.models import ResponseAnalysis
 from insights.rollups import THEME_MEASURES
 from surveys.choices import EQUALITY_FIELDS, NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
+from themes.models import ResponseAnalysis
 
 NOW, BEFORE = "now", "before"
 TONES = ("positive", "neutral", "negative")

@@ -38,11 +38,11 @@ from insights.models import (
     MonthlyThemeRollup,
     MonthlyTouchpointRollup,
     MonthlyTouchpointThemeRollup,
-    ResponseAnalysis,
 )
 from insights.periods import month_start, split_by_month
 from insights.rollups import EQUALITY_PAIRS, EXPERIENCE_MEASURES, RESPONSE_MEASURES, THEME_MEASURES
 from surveys.choices import EQUALITY_FIELDS, NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
+from themes.models import ResponseAnalysis
 
 
 @dataclass(frozen=True)

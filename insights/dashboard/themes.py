@@ -7,9 +7,9 @@ from django.utils.translation import ngettext
 from insights.changes import change_in_points
 from insights.charts import bar_chart, line_chart
 from insights.dashboard.sources import response_measures, theme_measures
-from insights.models import Theme
 from insights.periods import month_key, month_label, months_between
 from insights.suppression import is_suppressed, share, shown_count
+from themes.models import Theme
 
 STEADY_WITHIN = 1.0  # percentage points
 TOP_THEMES = 5

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from insights.taxonomy import load_default_taxonomy
+    from themes.taxonomy import load_default_taxonomy
 
     load_default_taxonomy(apps.get_model("insights", "Theme"))
 

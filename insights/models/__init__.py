@@ -1,4 +1,3 @@
-from insights.models.analysis import CommentAnalysis, ResponseAnalysis, Sentiment, ThemeMention
 from insights.models.exports import ReportExport
 from insights.models.rollups import (
     DAILY_ROLLUP_MODELS,
@@ -14,11 +13,8 @@ from insights.models.rollups import (
     MonthlyTouchpointRollup,
     MonthlyTouchpointThemeRollup,
 )
-from insights.models.safeguarding import SafeguardingFlag
-from insights.models.themes import Theme
 
 __all__ = [
-    "CommentAnalysis",
     "DAILY_ROLLUP_MODELS",
     "DailyResponseRollup",
     "DailyThemeRollup",
@@ -32,9 +28,4 @@ __all__ = [
     "MonthlyTouchpointThemeRollup",
     "ROLLUP_MODELS",
     "ReportExport",
-    "ResponseAnalysis",
-    "SafeguardingFlag",
-    "Sentiment",
-    "Theme",
-    "ThemeMention",
 ]

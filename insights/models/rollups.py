@@ -52,7 +52,7 @@ class _ResponseCounts(_ExperienceCounts):
 class _ThemeCounts(models.Model):
     """Responses mentioning a theme (flagged, safeguarding and rejected mentions left out)."""
 
-    theme = models.ForeignKey("insights.Theme", on_delete=models.CASCADE, related_name="+")
+    theme = models.ForeignKey("themes.Theme", on_delete=models.CASCADE, related_name="+")
     negative = models.PositiveIntegerField(default=0)
     positive = models.PositiveIntegerField(default=0)
 

@@ -2,10 +2,10 @@
 assessment framework's themes and quality statements, with counts, trend and quotes."""
 
 from coproduction.models import Action
-from insights.choices import QUALITY_STATEMENT_THEME, CqcQualityStatement, CqcTheme
 from insights.dashboard.themes import theme_movement
-from insights.models import Theme
 from insights.summaries import theme_quotes
+from themes.choices import QUALITY_STATEMENT_THEME, CqcQualityStatement, CqcTheme
+from themes.models import Theme
 
 QUOTES_PER_THEME = 2
 

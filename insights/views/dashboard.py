@@ -40,5 +40,5 @@ class StaffDashboardView(_DashboardView):
 class BoardDashboardView(_DashboardView):
     """The redacted dashboard for co-production board members."""
 
-    permission_required = "insights.view_theme"
+    permission_required = "themes.view_theme"
     audience = BOARD

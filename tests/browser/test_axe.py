@@ -84,9 +84,9 @@ def test_sign_in_and_joining_a_board_have_no_axe_violations_even_with_errors(pag
 
 
 def test_board_member_pages_have_no_axe_violations(page, site):
-    from coproduction.demo import DEMO_MEMBER_PASSWORD
-    from coproduction.demo_content import MEMBERS
     from coproduction.models import Minutes
+    from demo.coproduction import DEMO_MEMBER_PASSWORD
+    from demo.coproduction_content import MEMBERS
 
     # Open one meeting's minutes for comment, so the comment form is checked too.
     Minutes.objects.filter(status="approved").update(status="circulated")

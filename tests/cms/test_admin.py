@@ -7,9 +7,9 @@ from django.utils import timezone
 from freezegun import freeze_time
 from wagtail.rich_text import RichText
 
-from cms.demo.tree import publish
 from cms.models import PlainEnglishTerm
 from cms.selectors import page_readability, pages_due_for_review
+from demo.pages.tree import publish
 
 HARD_TEXT = (
     "Following a comprehensive multidisciplinary assessment, eligibility for reablement and "

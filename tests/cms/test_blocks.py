@@ -11,7 +11,7 @@ from cms.blocks import (
     ContentImageBlock,
     EasyReadBlock,
 )
-from cms.demo.pictures import picture
+from demo.pages.pictures import picture
 
 
 @pytest.fixture

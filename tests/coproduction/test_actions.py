@@ -139,8 +139,8 @@ def test_progress_note_is_kept(board, officer):
 
 
 def test_you_said_we_did_filters_by_service_and_theme(board, officer):
-    from insights.models import Theme
     from surveys.models import Service
+    from themes.models import Theme
 
     home_care = Service.objects.create(name="Home care", slug="home-care")
     waiting = Theme.objects.create(name="Waiting times", key="waiting-times")

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from coproduction.choices import BoardRole, MinutesStatus
 from coproduction.models import Action, Board, Meeting
 from coproduction.selectors import you_said_we_did_published
-from core.demo import DEMO_STAFF_EMAIL
+from demo.accounts import DEMO_STAFF_EMAIL
 
 
 def test_demo_board_has_every_role_meetings_minutes_and_actions(demo_site):

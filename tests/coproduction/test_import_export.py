@@ -11,8 +11,8 @@ from tests.coproduction.factories import ActionFactory, MinutesFactory
 
 @pytest.fixture
 def history(meeting):
-    from insights.models import Theme
     from surveys.models import Service
+    from themes.models import Theme
 
     meeting.starts_at = meeting.starts_at.replace(microsecond=0)  # spreadsheets keep seconds
     meeting.save()

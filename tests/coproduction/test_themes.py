@@ -8,7 +8,7 @@ from coproduction.choices import ThemeDecision
 
 @pytest.fixture
 def waiting(db):
-    from insights.models import Theme
+    from themes.models import Theme
 
     return Theme.objects.create(name="Waiting times", key="waiting-times")
 

@@ -34,7 +34,7 @@ ROLE_GROUPS = {
 }
 POST_ONLY = "post only"
 REFUSED = {302, 403, 404, 405, 410}
-OUR_NAMESPACES = {"core", "surveys", "surveys_staff", "insights", "insights_staff", "coproduction"}
+OUR_NAMESPACES = {"core", "surveys", "surveys_staff", "insights", "themes_staff", "coproduction"}
 
 # url name → roles that get the page with GET.
 EXPECTED = {
@@ -64,10 +64,10 @@ EXPECTED = {
     "surveys_staff:contact-request-close": POST_ONLY,
     "surveys_staff:contact-request-delete": POST_ONLY,
     # Themes engine.
-    "insights_staff:flags": {SAFEGUARDING},
-    "insights_staff:flag": {SAFEGUARDING},
-    "insights_staff:mentions": {OFFICER, LEAD},
-    "insights_staff:mention-decide": POST_ONLY,
+    "themes_staff:flags": {SAFEGUARDING},
+    "themes_staff:flag": {SAFEGUARDING},
+    "themes_staff:mentions": {OFFICER, LEAD},
+    "themes_staff:mention-decide": POST_ONLY,
     "insights:dashboard": {OFFICER, LEAD, SAFEGUARDING},
     "insights:board-dashboard": {BOARD, OFFICER, LEAD, SAFEGUARDING},
     "insights:local-account": {OFFICER, LEAD, SAFEGUARDING},
@@ -109,8 +109,9 @@ def demo(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):  # tagging runs after each commit
         call_command("seed_demo", stdout=io.StringIO())
     from coproduction.models import Action, Board, Meeting, Minutes
-    from insights.models import ReportExport, SafeguardingFlag, ThemeMention
+    from insights.models import ReportExport
     from surveys.models import ContactRequest, Response, SurveyPage, Touchpoint
+    from themes.models import SafeguardingFlag, ThemeMention
 
     board = Board.objects.get(slug="always-listening")
     meeting = Meeting.objects.filter(board=board).order_by("starts_at").first()
@@ -137,8 +138,8 @@ def demo(db, django_capture_on_commit_callbacks):
             "surveys_staff:qr-png": Touchpoint.objects.first().pk,
             "surveys_staff:contact-request-close": contact.pk,
             "surveys_staff:contact-request-delete": contact.pk,
-            "insights_staff:flag": SafeguardingFlag.objects.first().pk,
-            "insights_staff:mention-decide": ThemeMention.objects.first().pk,
+            "themes_staff:flag": SafeguardingFlag.objects.first().pk,
+            "themes_staff:mention-decide": ThemeMention.objects.first().pk,
             "coproduction:action-detail": Action.objects.filter(meeting__board=board).first().pk,
             # Published minutes are addressed by their meeting's id.
             "coproduction:minutes-public": Minutes.objects.filter(

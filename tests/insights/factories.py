@@ -2,9 +2,9 @@
 
 from datetime import UTC, datetime
 
-from insights.models import SafeguardingFlag, Theme, ThemeMention
 from surveys.choices import Channel
 from surveys.models import FreeTextAnswer, Response
+from themes.models import SafeguardingFlag, Theme, ThemeMention
 
 _counter = {"n": 0}
 

@@ -10,9 +10,9 @@ from insights.dashboard.responses import headline, monthly
 from insights.dashboard.sources import uses_rollups
 from insights.dashboard.themes import theme_movement
 from insights.filters import FeedbackFilter
-from insights.models import Theme
 from insights.rollups import rollups_rebuild
 from tests.insights.factories import flag, response_with
+from themes.models import Theme
 
 MARCH = FeedbackFilter(start=date(2026, 3, 1), end=date(2026, 3, 31))
 FEBRUARY = date(2026, 2, 10)  # inside the equal-length period before March

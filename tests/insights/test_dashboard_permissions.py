@@ -40,7 +40,7 @@ def test_each_role_reaches_only_its_pages(client, django_user_model, touchpoint,
     client.force_login(_member(django_user_model, role))
     may_see_staff = "insights.view_dashboard" in roles.permissions_for(role)
     may_export = "insights.export_report" in roles.permissions_for(role)
-    may_see_board = "insights.view_theme" in roles.permissions_for(role)
+    may_see_board = "themes.view_theme" in roles.permissions_for(role)
     for name, kwargs in STAFF_PAGES:
         assert _status(client, name, kwargs) == (200 if may_see_staff else 403), name
     for name, kwargs in EXPORT_PAGES:

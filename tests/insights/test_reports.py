@@ -8,11 +8,11 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from core import roles
-from insights.models import Theme
 from insights.reports.cqc_pack import cqc_pack_build
 from insights.reports.local_account import financial_year, local_account_build
 from insights.rollups import rollups_rebuild
 from tests.insights.factories import response_with
+from themes.models import Theme
 
 YEAR = 2025  # 1 April 2025 to 31 March 2026
 

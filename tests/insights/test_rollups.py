@@ -12,10 +12,10 @@ from insights.models import (
     MonthlyEqualityThemeRollup,
     MonthlyResponseRollup,
     MonthlyThemeRollup,
-    ThemeMention,
 )
 from insights.rollups import rollups_rebuild
 from tests.insights.factories import flag, response_with
+from themes.models import ThemeMention
 
 DAY = date(2026, 3, 5)
 MARCH = date(2026, 3, 1)
@@ -114,7 +114,7 @@ def test_rebuilding_one_day_recounts_its_whole_month(touchpoint):
 
 
 def test_tagging_a_submitted_response_updates_its_month(touchpoint):
-    from insights.services import response_analyse
+    from themes.services import response_analyse
 
     response = response_with(touchpoint, DAY, overall="poor", disability="yes")
     assert not MonthlyResponseRollup.objects.exists()
@@ -138,9 +138,12 @@ def test_the_upgrade_counts_existing_days_as_the_rollups_do(touchpoint):
     """Migration 0009 fills the new daily tables for responses already stored."""
     from importlib import import_module
 
-    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
 
     migration = import_module("insights.migrations.0009_daily_rollups")
+    # The models as they were at that migration (the theme models still in insights).
+    apps = MigrationLoader(connection).project_state(("insights", "0009_daily_rollups")).apps
     response_with(touchpoint, DAY, overall="good", themes=["respite"], sentiment="positive")
     response_with(touchpoint, DAY, overall="poor", ascs_satisfaction=6, themes=["respite"])
     response_with(touchpoint, date(2026, 3, 6), overall="very_poor", themes=["respite"])

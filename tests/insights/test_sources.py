@@ -24,11 +24,11 @@ from insights.dashboard.sources import (
     theme_measures,
 )
 from insights.filters import FeedbackFilter
-from insights.models import ResponseAnalysis, Theme, ThemeMention
 from insights.periods import month_start
 from surveys.choices import EQUALITY_FIELDS
 from surveys.models import Service, Touchpoint
 from tests.insights.factories import flag, response_with
+from themes.models import ResponseAnalysis, Theme, ThemeMention
 
 THEMES = ["waiting_times", "respite", "getting_through", "communication"]
 WHOLE = (date(2026, 2, 1), date(2026, 3, 31))

@@ -1,9 +1,9 @@
 from datetime import date
 
 from insights import selectors
-from insights.models import Theme
 from insights.rollups import rollups_rebuild
 from tests.insights.factories import flag, response_with
+from themes.models import Theme
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 # The equal-length period just before March 1-31 is January 29 - February 28.
@@ -121,9 +121,9 @@ def test_theme_trend_after_a_board_action(touchpoint):
 
 
 def test_emerging_phrases_surface_recurring_untagged_phrases(touchpoint, keys):
-    from insights.services import response_analyse
     from surveys.services import response_submit
     from surveys.submission import Comment, Submission
+    from themes.services import response_analyse
 
     for number in range(6):
         response, _ = response_submit(

@@ -7,13 +7,13 @@ import pytest
 from django.core.management import call_command
 from freezegun import freeze_time
 
-from insights.models import CommentAnalysis, SafeguardingFlag, Theme, ThemeMention
-from insights.services import response_analyse
 from surveys.models import ContactRequest, FreeTextAnswer, Response
 from surveys.retention import months_before, retention_apply
 from surveys.services import response_submit
 from surveys.submission import Comment, Submission
 from tests.insights.factories import mention_of
+from themes.models import CommentAnalysis, SafeguardingFlag, Theme, ThemeMention
+from themes.services import response_analyse
 
 TODAY = date(2026, 6, 15)
 

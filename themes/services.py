@@ -1,0 +1,190 @@
+"""Writes for the themes engine: analysing responses, reviewing tags, safeguarding outcomes."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from themes.engine import current_tagger
+from themes.models import CommentAnalysis, ResponseAnalysis, SafeguardingFlag, Theme, ThemeMention
+from themes.notifications import notify_safeguarding_lead
+from themes.signals import response_analysed
+
+logger = logging.getLogger(__name__)
+
+
+def response_analysis_queue(*, response):
+    """Queue a new response for tagging. If queueing fails, the response is still stored (its
+    analysis stays 'pending') and `themes retag --pending` picks it up."""
+    from themes.tasks import analyse_response  # tasks wrap this module's services
+
+    ResponseAnalysis.objects.get_or_create(response=response)
+    try:
+        analyse_response.enqueue(response.pk)
+    except Exception:
+        logger.exception("Could not queue tagging; it will be retried")
+
+
+def response_analyse(*, response):
+    """Tag every comment of a response. Safe to run again: machine tags are replaced,
+    staff reviews and safeguarding outcomes are kept."""
+    state, _ = ResponseAnalysis.objects.get_or_create(response=response)
+    state.attempts += 1
+    try:
+        with transaction.atomic():
+            new_flags = _analyse_comments(response)
+            _summarise(state, response)
+            response_analysed.send(sender=ResponseAnalysis, response=response)
+    except Exception as error:
+        state.status = ResponseAnalysis.Status.FAILED
+        state.error = type(error).__name__
+        state.save(update_fields=["status", "error", "attempts"])
+        logger.exception("Tagging failed; the response is kept and will be retried")
+        raise
+    for flag in new_flags:
+        transaction.on_commit(lambda flag=flag: notify_safeguarding_lead(flag))
+    return state
+
+
+def _analyse_comments(response):
+    tagger = current_tagger()
+    themes = {theme.key: theme for theme in Theme.objects.filter(is_active=True)}
+    new_flags = []
+    # A comment whose text retention removed keeps the tags it had: its text is no longer the
+    # resident's words, so tagging it again would only lose them.
+    for comment in response.comments.filter(text_removed_on__isnull=True):
+        analysis = tagger.analyse(comment.text)
+        CommentAnalysis.objects.update_or_create(
+            comment=comment,
+            defaults={
+                "sentiment": analysis.sentiment,
+                "compound": analysis.compound,
+                "redacted_text": analysis.redacted_text,
+                "redactions": analysis.redactions,
+            },
+        )
+        _replace_mentions(comment, response, analysis.tags, themes)
+        if analysis.safeguarding:
+            flag, created = _flag(comment, response, analysis.safeguarding)
+            if created:
+                new_flags.append(flag)
+    return new_flags
+
+
+def _replace_mentions(comment, response, tags, themes):
+    reviewed = set(comment.theme_mentions.exclude(review="").values_list("theme__key", flat=True))
+    comment.theme_mentions.filter(review="").delete()
+    ThemeMention.objects.bulk_create(
+        ThemeMention(
+            comment=comment,
+            theme=themes[tag.theme_key],
+            response=response,
+            service_id=response.service_id,
+            submitted_on=response.submitted_on,
+            sentiment=tag.sentiment,
+            compound=tag.compound,
+            evidence=tag.sentence,
+            matched_words=list(tag.matched_words),
+            source=tag.source,
+            confidence=tag.confidence,
+        )
+        for tag in _best_per_theme(tags)
+        if tag.theme_key in themes and tag.theme_key not in reviewed
+    )
+
+
+def _best_per_theme(tags):
+    """One mention per theme per comment: the most negative sentence (problems surface)."""
+    best = {}
+    for tag in tags:
+        if tag.theme_key not in best or tag.compound < best[tag.theme_key].compound:
+            best[tag.theme_key] = tag
+    return best.values()
+
+
+def _flag(comment, response, flags):
+    raised_at = timezone.now()
+    return SafeguardingFlag.objects.get_or_create(
+        comment=comment,
+        defaults={
+            "response": response,
+            "categories": sorted({flag.category for flag in flags}),
+            "evidence": "\n".join(dict.fromkeys(flag.sentence for flag in flags)),
+            "matched_words": sorted({w for flag in flags for w in flag.matched_words}),
+            "raised_at": raised_at,
+            "due_by": SafeguardingFlag.due_from(raised_at),
+        },
+    )
+
+
+def comment_copies_clear(*, comments):
+    """Clear the engine's copies of these comments' text (redacted text, theme and safeguarding
+    evidence and trigger words), once retention has removed it. Themes, sentiment, counts and
+    safeguarding outcomes stay. Returns how many rows changed."""
+    changed = (
+        CommentAnalysis.objects.filter(comment__in=comments)
+        .exclude(redacted_text="")
+        .update(redacted_text="")
+    )
+    for model in (ThemeMention, SafeguardingFlag):
+        changed += (
+            model.objects.filter(comment__in=comments)
+            .filter(~Q(evidence="") | ~Q(matched_words=[]))
+            .update(evidence="", matched_words=[])
+        )
+    return changed
+
+
+def _summarise(state, response):
+    analyses = list(CommentAnalysis.objects.filter(comment__response=response))
+    if analyses:
+        state.compound = sum(a.compound for a in analyses) / len(analyses)
+        state.sentiment = min(
+            (a.sentiment for a in analyses), key=["negative", "neutral", "positive"].index
+        )
+    state.is_flagged = SafeguardingFlag.objects.filter(response=response).exists()
+    state.status = ResponseAnalysis.Status.DONE
+    state.analysed_at = timezone.now()
+    state.error = ""
+    state.save()
+
+
+def mention_review(*, mention, confirmed, user):
+    """Staff confirm or reject a tag; confirmed tags train the learned classifier."""
+    mention.review = ThemeMention.Review.CONFIRMED if confirmed else ThemeMention.Review.REJECTED
+    mention.reviewed_by = user
+    mention.reviewed_at = timezone.now()
+    mention.save(update_fields=["review", "reviewed_by", "reviewed_at"])
+    return mention
+
+
+@transaction.atomic
+def safeguarding_outcome_record(*, flag, outcome, notes, user):
+    """The safeguarding lead's decision on a flag, with who and when, and its audit entry."""
+    if not user.has_perm("themes.review_safeguardingflag"):
+        raise PermissionDenied
+    if outcome not in SafeguardingFlag.Outcome.values or not outcome:
+        raise ValidationError("Choose an outcome.")
+    flag.outcome = outcome
+    flag.outcome_notes = notes
+    flag.outcome_by = user
+    flag.outcome_at = timezone.now()
+    flag.save(update_fields=["outcome", "outcome_notes", "outcome_by", "outcome_at"])
+    log(
+        instance=flag.response,
+        action="themes.safeguarding_outcome",
+        user=user,
+        data={"flag": flag.pk, "outcome": flag.outcome},
+    )
+    return flag
+
+
+def safeguarding_flag_open(*, flag, user):
+    """A safeguarding lead reads the flagged comment unredacted: the audit log records it."""
+    if not user.has_perm("themes.review_safeguardingflag"):
+        raise PermissionDenied
+    log(instance=flag.response, action="surveys.view_unredacted", user=user)
+    return flag

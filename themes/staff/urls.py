@@ -1,0 +1,12 @@
+from django.urls import path
+
+from themes.staff import reviews, safeguarding
+
+app_name = "themes_staff"
+
+urlpatterns = [
+    path("safeguarding/", safeguarding.flag_list, name="flags"),
+    path("safeguarding/<int:pk>/", safeguarding.flag_detail, name="flag"),
+    path("tags/", reviews.mention_list, name="mentions"),
+    path("tags/<int:pk>/decide/", reviews.mention_decide, name="mention-decide"),
+]
