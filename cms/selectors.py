@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.utils import timezone
+from wagtail import hooks
 
 from cms import readability
 
@@ -75,10 +76,9 @@ def pages_due_for_review(*, within_days=0, today=None):
     return sorted(pages, key=lambda page: (page.review_by, page.title))
 
 
-def you_said_we_did_entries(service=None, theme=None):
-    """Published "You said, we did" entries; None until the co-production app supplies them."""
-    try:
-        from coproduction.selectors import you_said_we_did_published
-    except ImportError:
-        return None
-    return you_said_we_did_published(service=service, theme=theme)
+def you_said_we_did_listing(request):
+    """The "You said, we did" entries, their filter form and whether a filter is applied, from
+    the `you_said_we_did_listing` hook (nothing to list when no app registers one)."""
+    for listing in hooks.get_hooks("you_said_we_did_listing"):
+        return listing(request)
+    return {"entries": [], "filter_form": None, "is_filtered": False}

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from coproduction.choices import ActionStatus, BoardRole, ThemeDecision
 from coproduction.models import Action, MinutesComment
 from core.forms import GovUKFormMixin
+from surveys.models import Service
+from themes.models import Theme
 
 
 class MinutesCommentForm(GovUKFormMixin, forms.ModelForm):
@@ -51,8 +53,6 @@ class ThemeDecisionForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from themes.models import Theme
-
         self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
 
 
@@ -67,8 +67,6 @@ class ThemeAdoptForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from themes.models import Theme
-
         self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
 
 
@@ -103,19 +101,26 @@ class ActionDropForm(GovUKFormMixin, forms.Form):
 
 
 class YouSaidWeDidFilterForm(GovUKFormMixin, forms.Form):
+    """Filter "You said, we did" by service and theme (GET, by slug and key, so results can be
+    bookmarked). Only filters that lead somewhere are offered."""
+
     service = forms.ModelChoiceField(
-        label=_("Service"), required=False, queryset=None, empty_label=_("All services")
+        label=_("Service"),
+        required=False,
+        queryset=Service.objects.none(),
+        to_field_name="slug",
+        empty_label=_("All services"),
     )
     theme = forms.ModelChoiceField(
-        label=_("Theme"), required=False, queryset=None, empty_label=_("All themes")
+        label=_("Theme"),
+        required=False,
+        queryset=Theme.objects.none(),
+        to_field_name="key",
+        empty_label=_("All themes"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from surveys.models import Service
-        from themes.models import Theme
-
-        # Only offer filters that lead somewhere.
         published = Action.objects.you_said_we_did()
         self.fields["service"].queryset = Service.objects.filter(
             board_actions__in=published

@@ -1,13 +1,12 @@
 """Reads for co-production pages. Public selectors return only what is published."""
 
 from datetime import timedelta
-from importlib import import_module
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from coproduction.choices import MinutesStatus
-from coproduction.models import Action, Board, Meeting, Minutes
+from coproduction.models import Action, Attendance, Board, Meeting, Minutes
 
 
 def you_said_we_did_published(*, service=None, theme=None):
@@ -58,8 +57,6 @@ def meeting_detail(*, board, pk):
 
 
 def _attendance_queryset():
-    from coproduction.models import Attendance
-
     return Attendance.objects.select_related("membership__user")
 
 
@@ -93,38 +90,3 @@ def meeting_previous(*, meeting):
         .order_by("-starts_at")
         .first()
     )
-
-
-def _insights_selector(name):
-    """A function from insights.selectors, or None until the themes engine provides it."""
-    try:
-        module = import_module("insights.selectors")
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, name, None)
-
-
-EMPTY_SUMMARY = {"themes": [], "emerging_phrases": [], "response_count": 0}
-
-
-def theme_summary_for_meeting(*, meeting):
-    """The redacted themes summary for the period since the board's previous meeting.
-
-    Calls `insights.selectors.theme_summary(start=, end=)` when it exists; otherwise an empty
-    summary. Board members only ever see what that function returns: redacted, no raw responses.
-    """
-    previous = meeting_previous(meeting=meeting)
-    start = previous.starts_at.date() if previous else meeting.starts_at.date() - timedelta(days=90)
-    theme_summary = _insights_selector("theme_summary")
-    summary = dict(EMPTY_SUMMARY, start=start, end=meeting.starts_at.date())
-    if theme_summary is not None:
-        summary.update(theme_summary(start=start, end=meeting.starts_at.date()))
-    return summary
-
-
-def theme_trend_since(*, theme, since):
-    """How residents' mentions of a theme have moved since a date, or None if not available."""
-    theme_trend = _insights_selector("theme_trend")
-    if theme_trend is None or since is None:
-        return None
-    return theme_trend(theme=theme, start=since)

@@ -8,14 +8,14 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from coproduction import notifications, rules
+from coproduction import notifications, rules, selectors
 from coproduction.choices import ActionStatus, BoardRole, MinutesStatus, ThemeDecision
 from coproduction.models import Action, ActionProgressNote, MinutesComment, ThemeReviewDecision
 from core import roles
+from themes.services import theme_from_phrase
 
 
 def role_group_name(board_role):
@@ -60,7 +60,9 @@ def minutes_comment_add(*, minutes, author, body):
     )
     comment = MinutesComment(minutes=minutes, author=author, body=body.strip())
     comment.full_clean()
-    comment.save()
+    with transaction.atomic():
+        comment.save()
+        log(minutes, "coproduction.minutes.comment", user=author, data={"comment": comment.pk})
     return comment
 
 
@@ -144,10 +146,9 @@ def action_publish(*, action, by):
 def theme_review_record(
     *, meeting, suggested_phrase, decision, by, new_name="", theme=None, reason=""
 ):
-    """Record what the meeting decided about a suggested theme (accept, rename, merge, reject)."""
+    """Record what the meeting decided about a suggested theme (accept, rename, merge, reject).
+    Everything is checked before anything is written: a failed rename leaves no theme behind."""
     _require(rules.can_review_themes(by, meeting.board), "You cannot record theme decisions.")
-    if decision in {ThemeDecision.ACCEPT, ThemeDecision.RENAME}:
-        theme = theme or _theme_from_phrase(new_name.strip() or suggested_phrase, suggested_phrase)
     record = ThemeReviewDecision(
         meeting=meeting,
         suggested_phrase=suggested_phrase.strip(),
@@ -158,26 +159,26 @@ def theme_review_record(
         decided_by=by,
     )
     _validate_decision(record)
-    record.full_clean()
-    record.save()
+    record.full_clean(exclude=["theme"])
+    with transaction.atomic():
+        if decision in {ThemeDecision.ACCEPT, ThemeDecision.RENAME} and record.theme is None:
+            record.theme = theme_from_phrase(
+                name=record.new_name or record.suggested_phrase,
+                phrase=record.suggested_phrase,
+                by=by,
+            )
+        record.save()
+        log(meeting, "coproduction.theme.decide", user=by, data={"decision": record.pk})
     return record
 
 
 def _validate_decision(record):
+    if not record.suggested_phrase:
+        raise ValidationError({"suggested_phrase": _("Give the phrase the board discussed.")})
     if record.decision == ThemeDecision.RENAME and not record.new_name:
         raise ValidationError({"new_name": _("Give the theme its new name.")})
     if record.decision == ThemeDecision.MERGE and record.theme is None:
         raise ValidationError({"theme": _("Choose the theme to merge it into.")})
-
-
-def _theme_from_phrase(name, phrase):
-    # Until insights has its own service for this, a new theme starts from the suggested phrase.
-    from themes.models import Theme
-
-    theme, _created = Theme.objects.get_or_create(
-        name=name[:120], defaults={"key": slugify(name)[:80], "phrases": phrase}
-    )
-    return theme
 
 
 def theme_adopt(*, board, theme, by, owner, meeting=None, due_on=None, evidence_summary=""):
@@ -201,8 +202,6 @@ def theme_adopt(*, board, theme, by, owner, meeting=None, due_on=None, evidence_
 
 def action_reminders_send(*, days_ahead=7, today=None, dry_run=False):
     """Email each owner of an open action due soon, once per due date. Returns the actions."""
-    from coproduction import selectors
-
     due = selectors.actions_due_for_reminder(days_ahead=days_ahead, today=today)
     if dry_run:
         return due

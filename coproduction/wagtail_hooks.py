@@ -8,6 +8,7 @@ from wagtail.actions import CreateAction, DeleteAction, EditAction
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from coproduction.forms import YouSaidWeDidFilterForm
 from coproduction.models import (
     AccessNeeds,
     Action,
@@ -17,6 +18,7 @@ from coproduction.models import (
     Meeting,
     Minutes,
 )
+from coproduction.selectors import you_said_we_did_published
 from coproduction.services import membership_groups_sync
 
 LOG_ACTIONS = [
@@ -26,6 +28,8 @@ LOG_ACTIONS = [
     ("coproduction.action.close", _("Close action"), _("Action marked as done")),
     ("coproduction.action.drop", _("Drop action"), _("Action dropped")),
     ("coproduction.theme.adopt", _("Adopt theme"), _("Theme adopted as a priority")),
+    ("coproduction.theme.decide", _("Theme decision"), _("Theme review decision recorded")),
+    ("coproduction.minutes.comment", _("Comment on minutes"), _("Comment added to minutes")),
     ("coproduction.invitation.send", _("Send invitation"), _("Invitation sent")),
 ]
 
@@ -163,3 +167,15 @@ class CoproductionViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CoproductionViewSetGroup()
+
+
+@hooks.register("you_said_we_did_listing")
+def you_said_we_did_listing(request):
+    """Fills the cms "You said, we did" page (cms sits below coproduction and can't import it)."""
+    form = YouSaidWeDidFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return {
+        "filter_form": form,
+        "entries": you_said_we_did_published(**filters),
+        "is_filtered": any(filters.values()),
+    }

@@ -1,25 +1,26 @@
 """Reads for boards and reports: theme summaries and how a theme moved."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from coproduction.selectors import meeting_previous
+from insights.filters import FeedbackFilter
+from insights.summaries import theme_rows, theme_summary
 
-def theme_summary(*, start, end, **filters):
-    """See insights.summaries.theme_summary (re-exported for other apps)."""
-    from insights.summaries import theme_summary as summary
 
-    return summary(start=start, end=end, **filters)
+def theme_summary_for_meeting(*, meeting):
+    """The redacted themes summary for the period since the board's previous meeting (or the
+    90 days before a first meeting). Board members only ever see what this returns."""
+    previous = meeting_previous(meeting=meeting)
+    start = previous.starts_at.date() if previous else meeting.starts_at.date() - timedelta(days=90)
+    return theme_summary(start=start, end=meeting.starts_at.date())
 
 
 def theme_trend(*, theme, start, end=None):
     """How a theme moved after a date (e.g. when a board acted): share before and since."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from insights.filters import FeedbackFilter
-    from insights.summaries import theme_rows
-
     end = end or timezone.localdate()
     after = FeedbackFilter(start=start, end=end)
     before = FeedbackFilter(

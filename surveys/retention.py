@@ -3,7 +3,7 @@
 Periods come from settings (see `feedback_site/settings/base.py`):
 
 - `RETENTION_FREE_TEXT_MONTHS`: comments older than this keep only their redacted form
-  (`RETENTION_FREE_TEXT_REDACT`, using `SURVEYS_TEXT_REDACTOR`) or lose their text entirely.
+  (`RETENTION_FREE_TEXT_REDACT`, by the `redact_comment_text` hook) or lose their text entirely.
   Either way `text_removed_on` records the day, so a comment is never processed twice.
 - `RETENTION_CONTACT_DAYS_AFTER_CLOSE`: closed contact requests are deleted this long after closing.
 - `RETENTION_OPEN_CONTACT_MONTHS`: contact requests never closed are deleted after this long.
@@ -26,9 +26,9 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from surveys.models import ContactRequest, FreeTextAnswer, Response
+from surveys.selectors import comment_redacted
 from surveys.signals import comments_text_removed, retention_due
 
 logger = logging.getLogger(__name__)
@@ -144,6 +144,4 @@ def _clear_copies_of_removed_text(report):
 
 
 def _redactor():
-    if not settings.RETENTION_FREE_TEXT_REDACT or not settings.SURVEYS_TEXT_REDACTOR:
-        return None
-    return import_string(settings.SURVEYS_TEXT_REDACTOR)
+    return comment_redacted if settings.RETENTION_FREE_TEXT_REDACT else None

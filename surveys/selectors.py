@@ -1,42 +1,38 @@
 """Reads for staff screens and exports."""
 
-from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from wagtail import hooks
 
-from surveys.choices import Channel
-from surveys.models import Response, Service, Touchpoint
-
-
-class ResponseFilterForm(forms.Form):
-    service = forms.ModelChoiceField(
-        label=_("Service"), queryset=Service.objects.all(), required=False
-    )
-    touchpoint = forms.ModelChoiceField(
-        label=_("Touchpoint"), queryset=Touchpoint.objects.all(), required=False
-    )
-    channel = forms.ChoiceField(
-        label=_("Channel"), choices=[("", _("Any"))] + Channel.choices, required=False
-    )
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+from surveys.models import Response
 
 
-def responses_filtered(data):
-    """Responses matching a filter form's data (invalid filters are ignored)."""
-    form = ResponseFilterForm(data or None)
+def responses_filtered(*, service=None, touchpoint=None, channel="", date_from=None, date_to=None):
+    """Responses matching the staff filters, newest first, with what their lists show."""
     queryset = Response.objects.select_related("service", "touchpoint").prefetch_related("comments")
-    if not form.is_valid():
-        return form, queryset
-    filters = form.cleaned_data
-    for name in ("service", "touchpoint", "channel"):
-        if filters.get(name):
-            queryset = queryset.filter(**{name: filters[name]})
-    if filters.get("date_from"):
-        queryset = queryset.filter(submitted_on__gte=filters["date_from"])
-    if filters.get("date_to"):
-        queryset = queryset.filter(submitted_on__lte=filters["date_to"])
-    return form, queryset
+    if service:
+        queryset = queryset.filter(service=service)
+    if touchpoint:
+        queryset = queryset.filter(touchpoint=touchpoint)
+    if channel:
+        queryset = queryset.filter(channel=channel)
+    if date_from:
+        queryset = queryset.filter(submitted_on__gte=date_from)
+    if date_to:
+        queryset = queryset.filter(submitted_on__lte=date_to)
+    return queryset
+
+
+def comment_redacted(text):
+    """`text` with personal details taken out by the redactor registered with the
+    `redact_comment_text` hook (the themes engine registers one). With none registered the
+    comment is withheld whole: better no text than someone's personal details."""
+    for redact in hooks.get_hooks("redact_comment_text"):
+        return redact(text)
+    return _("[comment withheld: no redactor is installed]")
+
+
+def comment_text_for(*, user, text):
+    """A comment as `user` may read it: as written with permission, redacted otherwise."""
+    if user.has_perm("surveys.view_unredacted_text"):
+        return text
+    return comment_redacted(text)

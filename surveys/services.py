@@ -1,14 +1,19 @@
 """Every change to responses goes through these functions, whatever channel it came from."""
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from import_export.formats.base_formats import CSV, XLSX
+from wagtail.log_actions import log
 
 from surveys.models import ContactRequest, FreeTextAnswer, Response
+from surveys.resources import ResponseResource, ResponseWithCommentsResource
+from surveys.selectors import comment_text_for, responses_filtered
 from surveys.signals import response_submitted, response_withdrawn
 
 logger = logging.getLogger(__name__)
@@ -123,3 +128,51 @@ def contact_request_create(*, response, **details):
 
 def contact_request_delete(*, contact_request):
     contact_request.delete()
+
+
+EXPORT_FORMATS = {"csv": CSV, "xlsx": XLSX}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    content: bytes | str
+    content_type: str
+    filename: str
+    rows: int
+
+
+def responses_export(*, user, filters, file_format, with_comments=False):
+    """Responses matching `filters` as a CSV or XLSX file, written to the audit log. Comments
+    (unredacted) only for someone allowed to read them."""
+    if not user.has_perm("surveys.export_response"):
+        raise PermissionDenied
+    if with_comments and not user.has_perm("surveys.view_unredacted_text"):
+        raise PermissionDenied(_("Your role can't export comments."))
+    resource = ResponseWithCommentsResource() if with_comments else ResponseResource()
+    dataset = resource.export(queryset=responses_filtered(**filters))
+    format_class = EXPORT_FORMATS[file_format]
+    log(
+        instance=user,
+        action="surveys.export",
+        user=user,
+        data={"rows": len(dataset), "comments": with_comments, "filters": _loggable(filters)},
+    )
+    return ExportFile(
+        content=format_class().export_data(dataset),
+        content_type=format_class().get_content_type(),
+        filename=f"responses-{timezone.localdate().isoformat()}.{file_format}",
+        rows=len(dataset),
+    )
+
+
+def _loggable(filters):
+    return {name: str(getattr(value, "pk", value)) for name, value in filters.items() if value}
+
+
+def response_comments_read(*, response, user):
+    """The response's comments as `user` may read them, as (comment, text) pairs. Reading them
+    unredacted is written to the audit log."""
+    comments = [(c, comment_text_for(user=user, text=c.text)) for c in response.comments.all()]
+    if comments and user.has_perm("surveys.view_unredacted_text"):
+        log(instance=response, action="surveys.view_unredacted", user=user)
+    return comments

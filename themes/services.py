@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.log_actions import log
 
 from themes.engine import current_tagger
@@ -152,12 +153,40 @@ def _summarise(state, response):
     state.save()
 
 
+def theme_from_phrase(*, name, phrase, by):
+    """The theme a board accepted from a suggested phrase: the one of that name if it exists,
+    otherwise a new one that starts from the phrase. New themes are written to the audit log."""
+    name = name.strip()[:120]
+    theme = Theme.objects.filter(name__iexact=name).first()
+    if theme is not None:
+        return theme
+    theme = Theme(name=name, key=_free_key(name), phrases=phrase.strip())
+    theme.full_clean()
+    with transaction.atomic():
+        theme.save()
+        log(theme, "wagtail.create", user=by)
+    return theme
+
+
+def _free_key(name):
+    base = slugify(name)[:72] or "theme"
+    key, n = base, 1
+    while Theme.objects.filter(key=key).exists():
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
+@transaction.atomic
 def mention_review(*, mention, confirmed, user):
     """Staff confirm or reject a tag; confirmed tags train the learned classifier."""
+    if not user.has_perm("themes.review_thememention"):
+        raise PermissionDenied
     mention.review = ThemeMention.Review.CONFIRMED if confirmed else ThemeMention.Review.REJECTED
     mention.reviewed_by = user
     mention.reviewed_at = timezone.now()
     mention.save(update_fields=["review", "reviewed_by", "reviewed_at"])
+    log(mention, "themes.mention_review", user=user, data={"review": mention.review})
     return mention
 
 

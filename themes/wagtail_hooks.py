@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from themes.analysis import redact
 from themes.models import Theme
 from themes.selectors import safeguarding_open_count
 from themes.staff import urls as staff_urls
@@ -64,12 +65,21 @@ class ThemeViewSet(SnippetViewSet):
 register_snippet(ThemeViewSet)
 
 
+@hooks.register("redact_comment_text")
+def redact_comment_text(text):
+    """Staff screens, exports and retention in the surveys app redact through this hook."""
+    return redact(text).text
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action(
         "themes.safeguarding_outcome",
         _("Safeguarding outcome"),
         _("Recorded a safeguarding outcome"),
+    )
+    actions.register_action(
+        "themes.mention_review", _("Theme tag review"), _("Confirmed or rejected a theme tag")
     )
 
 

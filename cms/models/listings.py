@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
 from cms.models.base import ContentPage
+from cms.selectors import you_said_we_did_listing
 
 
 class NewsIndexPage(ContentPage):
@@ -48,8 +49,8 @@ class NewsPage(ContentPage):
 class YouSaidWeDidIndexPage(ContentPage):
     """What residents told us and what changed, filterable by service and theme.
 
-    Entries come from the co-production app (`coproduction.selectors.you_said_we_did_published`);
-    until it provides them the page shows an empty state.
+    The entries and their filter form come from the app that registers the
+    `you_said_we_did_listing` hook (the co-production app): cms sits below it and never imports it.
     """
 
     introduction = models.TextField(blank=True)
@@ -67,12 +68,6 @@ class YouSaidWeDidIndexPage(ContentPage):
         return "\n".join(filter(None, [super().readable_text(), self.introduction]))
 
     def get_context(self, request, *args, **kwargs):
-        from cms.forms import YouSaidWeDidFilterForm
-        from cms.selectors import you_said_we_did_entries
-
         context = super().get_context(request, *args, **kwargs)
-        form = YouSaidWeDidFilterForm(request.GET or None)
-        filters = form.cleaned_data if form.is_valid() else {}
-        context["filter_form"] = form
-        context["entries"] = you_said_we_did_entries(**filters)
+        context.update(you_said_we_did_listing(request))
         return context

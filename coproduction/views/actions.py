@@ -45,10 +45,6 @@ class ActionDetailView(BoardAccessMixin, TemplateView):
             action=action,
             forms=forms,
             can_publish=rules.can_publish_you_said_we_did(user, action) and not action.is_published,
-            trends=[
-                (t, selectors.theme_trend_since(theme=t, since=action.completed_on))
-                for t in action.themes.all()
-            ],
             **kwargs,
         )
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from coproduction import rules, selectors, services
+from coproduction import rules, services
 from coproduction.forms import ThemeAdoptForm, ThemeDecisionForm
 from coproduction.views.mixins import MeetingMixin
 
@@ -19,7 +19,6 @@ class ThemeReviewView(MeetingMixin, TemplateView):
         kwargs.setdefault("decision_form", ThemeDecisionForm() if can_review else None)
         kwargs.setdefault("adopt_form", ThemeAdoptForm() if can_review else None)
         return super().get_context_data(
-            summary=selectors.theme_summary_for_meeting(meeting=self.meeting),
             decisions=self.meeting.theme_decisions.select_related("theme", "decided_by"),
             can_review=can_review,
             **kwargs,

@@ -255,7 +255,6 @@ LOGGING = {
 # Generous, because a day centre's tablet or a care home shares one address.
 SURVEY_RATE_LIMIT = (int(env("SURVEY_RATE_LIMIT", "30")), 600)
 # How staff screens show comments to people without the unredacted-text permission.
-SURVEYS_TEXT_REDACTOR = env("SURVEYS_TEXT_REDACTOR", "themes.redaction.redact_text")
 
 # Themes engine. Safeguarding flags must get an outcome within this many hours.
 SAFEGUARDING_RESPONSE_HOURS = int(env("SAFEGUARDING_RESPONSE_HOURS", "24"))
@@ -263,7 +262,7 @@ SAFEGUARDING_RESPONSE_HOURS = int(env("SAFEGUARDING_RESPONSE_HOURS", "24"))
 # Retention (UK GDPR storage limitation), applied daily by `manage.py apply_retention`.
 # See surveys/retention.py and docs/privacy/dpia.md. The privacy notice states these periods.
 RETENTION_FREE_TEXT_MONTHS = int(env("RETENTION_FREE_TEXT_MONTHS", "24"))
-# True: old comments keep only their redacted form (SURVEYS_TEXT_REDACTOR). False: text removed.
+# True: old comments keep only their redacted form (the themes engine redacts). False: removed.
 RETENTION_FREE_TEXT_REDACT = env_bool("RETENTION_FREE_TEXT_REDACT", True)
 RETENTION_CONTACT_DAYS_AFTER_CLOSE = int(env("RETENTION_CONTACT_DAYS_AFTER_CLOSE", "30"))
 RETENTION_OPEN_CONTACT_MONTHS = int(env("RETENTION_OPEN_CONTACT_MONTHS", "12"))

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.formats import number_format
 
-from insights import suppression
+from insights import selectors, suppression
 
 register = template.Library()
 
@@ -22,3 +22,18 @@ def signed(change):
     if change < 0:
         return f"\u2212{number_format(-change)}"
     return number_format(0)
+
+
+# Co-production pages sit below insights and can't import it: they load these tags instead.
+@register.simple_tag
+def meeting_theme_summary(meeting):
+    """`{% meeting_theme_summary meeting as summary %}`: the redacted themes summary a board
+    reviews at `meeting`."""
+    return selectors.theme_summary_for_meeting(meeting=meeting)
+
+
+@register.simple_tag
+def theme_trend_since(theme, since):
+    """`{% theme_trend_since theme action.completed_on as trend %}`: how mentions of `theme`
+    moved since a date, or None before there is one."""
+    return selectors.theme_trend(theme=theme, start=since) if since else None

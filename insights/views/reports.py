@@ -2,17 +2,17 @@
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
-from wagtail.log_actions import log
 
 from insights.forms import DashboardFilterForm
 from insights.reports.cqc_pack import cqc_pack_build
 from insights.reports.local_account import local_account_build
-from insights.reports.pdf import pdf_from_template
+from insights.services import REPORT_PERMISSION, report_pdf_make
 
-PERMISSION = "insights.view_dashboard"
+PERMISSION = REPORT_PERMISSION
 
 
 def _default_year():
@@ -32,8 +32,6 @@ class _ReportView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
     permission_required = PERMISSION
 
     def handle_no_permission(self):
-        from django.core.exceptions import PermissionDenied
-
         if self.request.user.is_authenticated:
             raise PermissionDenied
         return super().handle_no_permission()
@@ -56,10 +54,13 @@ class CqcPackView(_ReportView):
 
 
 def _pdf_response(request, body_template, title, context, filename):
-    data = pdf_from_template(
-        "insights/reports/pdf.html", {"body_template": body_template, "title": title, **context}
+    data = report_pdf_make(
+        user=request.user,
+        body_template=body_template,
+        title=title,
+        context=context,
+        filename=filename,
     )
-    log(instance=request.user, action="insights.export", user=request.user, data={"file": filename})
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

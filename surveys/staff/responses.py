@@ -3,21 +3,25 @@
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
-from wagtail.log_actions import log
 
 from surveys.models import Response
-from surveys.redaction import visible_text
-from surveys.selectors import responses_filtered
+from surveys.selectors import comment_text_for, responses_filtered
+from surveys.services import response_comments_read
+from surveys.staff.forms import ResponseFilterForm
 
 can_view_responses = permission_required("surveys.view_response", raise_exception=True)
 
 
 @can_view_responses
 def response_list(request):
-    form, queryset = responses_filtered(request.GET)
+    form = ResponseFilterForm(request.GET or None)
+    queryset = responses_filtered(**form.filters())
     page = Paginator(queryset, 50).get_page(request.GET.get("p"))
     rows = [
-        (response, [visible_text(c.text, request.user) for c in response.comments.all()])
+        (
+            response,
+            [comment_text_for(user=request.user, text=c.text) for c in response.comments.all()],
+        )
         for response in page
     ]
     return render(
@@ -30,12 +34,12 @@ def response_list(request):
 @can_view_responses
 def response_detail(request, pk):
     response = get_object_or_404(Response.objects.select_related("service", "touchpoint"), pk=pk)
-    unredacted = request.user.has_perm("surveys.view_unredacted_text")
-    comments = [(c, visible_text(c.text, request.user)) for c in response.comments.all()]
-    if unredacted and comments:
-        log(instance=response, action="surveys.view_unredacted", user=request.user)
     return render(
         request,
         "surveys/staff/response_detail.html",
-        {"response": response, "comments": comments, "unredacted": unredacted},
+        {
+            "response": response,
+            "comments": response_comments_read(response=response, user=request.user),
+            "unredacted": request.user.has_perm("surveys.view_unredacted_text"),
+        },
     )

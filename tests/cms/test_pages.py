@@ -96,33 +96,42 @@ def test_contact_page_offers_every_way_to_get_help(client, demo_site):
         assert text in html
 
 
-def test_you_said_we_did_shows_empty_state_until_coproduction_supplies_entries(
-    client, demo_site, monkeypatch
-):
-    monkeypatch.setattr("cms.selectors.you_said_we_did_entries", lambda **filters: None)
+def test_you_said_we_did_page_lists_published_entries_and_filters_by_service(client, demo_site):
+    from coproduction.selectors import you_said_we_did_published
+
+    entries = list(you_said_we_did_published())
+    assert entries, "the demo publishes 'You said, we did' entries"
     html = _html(client, "/you-said-we-did/")
-    assert "Please come back soon." in html
+    for entry in entries:
+        assert entry.we_did.split("\n")[0][:40] in html
+    other = next(e for e in entries if e.service_id)
+    filtered = _html(client, f"/you-said-we-did/?service={other.service.slug}")
+    shown = [e for e in entries if e.we_did.split("\n")[0][:40] in filtered]
+    assert shown and all(e.service_id == other.service_id for e in shown)
 
 
-def test_you_said_we_did_passes_filters_to_the_coproduction_selector(
-    client, demo_site, monkeypatch
-):
-    calls = []
+def test_you_said_we_did_with_no_matches_says_so(client, demo_site):
+    from coproduction.models import Action
+    from surveys.models import Service
+    from themes.models import Theme
 
-    def entries(service=None, theme=None):
-        calls.append((service, theme))
-        return [{"you_said": "Letters were hard to read", "we_did": "We rewrote them"}]
-
-    monkeypatch.setattr("cms.selectors.you_said_we_did_entries", entries)
-    html = _html(client, "/you-said-we-did/?service=&theme=")
-    assert calls == [(None, None)]
-    assert "We rewrote them" in html
-
-
-def test_you_said_we_did_with_no_matches_says_so(client, demo_site, monkeypatch):
-    monkeypatch.setattr("cms.selectors.you_said_we_did_entries", lambda **filters: [])
-    html = _html(client, "/you-said-we-did/")
+    first, second = Action.objects.you_said_we_did()[:2]
+    (s1, s2), (t1, t2) = Service.objects.all()[:2], Theme.objects.all()[:2]
+    for action, service, theme in [(first, s1, t1), (second, s2, t2)]:
+        action.service = service
+        action.save()
+        action.themes.set([theme])
+    html = _html(client, f"/you-said-we-did/?service={s1.slug}&theme={t2.key}")
     assert "No changes match your choices." in html
+    assert first.we_did[:30] not in html and second.we_did[:30] not in html
+
+
+def test_you_said_we_did_before_anything_is_published_says_come_back_soon(client, demo_site):
+    from coproduction.models import Action
+
+    Action.objects.update(published_at=None)
+    html = _html(client, "/you-said-we-did/")
+    assert "Please come back soon." in html and "No changes match" not in html
 
 
 def test_urdu_pages_are_right_to_left_in_urdu(client, demo_site):

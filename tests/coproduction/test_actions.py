@@ -158,7 +158,7 @@ def test_you_said_we_did_page_filters_without_javascript(client, board, officer)
     home_care = Service.objects.create(name="Home care", slug="home-care")
     _published(board, officer, service=home_care, we_did="Home care change")
     _published(board, officer, we_did="Other change")
-    html = client.get(reverse("coproduction:you-said-we-did"), {"service": home_care.pk}).content
+    html = client.get(reverse("coproduction:you-said-we-did"), {"service": home_care.slug}).content
     assert b"Home care change" in html and b"Other change" not in html
 
 

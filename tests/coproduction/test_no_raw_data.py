@@ -91,7 +91,7 @@ def test_safeguarding_lead_cannot_see_access_needs_or_payments(client, safeguard
 
 
 def test_theme_review_uses_only_the_redacted_summary(client, member, meeting, monkeypatch):
-    from coproduction import selectors
+    from insights import selectors
 
     calls = []
 
@@ -99,11 +99,7 @@ def test_theme_review_uses_only_the_redacted_summary(client, member, meeting, mo
         calls.append((start, end))
         return {"themes": [{"name": "Waiting times", "count": 3, "quotes": ["[name] waited"]}]}
 
-    monkeypatch.setattr(
-        selectors,
-        "_insights_selector",
-        lambda name: fake_summary if name == "theme_summary" else None,
-    )
+    monkeypatch.setattr(selectors, "theme_summary", fake_summary)
     client.force_login(member)
     html = client.get(
         reverse("coproduction:theme-review", args=[meeting.board.slug, meeting.pk])

@@ -98,7 +98,7 @@ def test_theme_review_words_counts_and_changes_in_the_members_language(
 ):
     from django.utils import translation
 
-    from coproduction import selectors
+    from insights import selectors
     from insights.suppression import FEWER_THAN
     from tests.text_direction import RIGHT_TO_LEFT_OVERRIDE, assert_isolated
 
@@ -113,11 +113,7 @@ def test_theme_review_words_counts_and_changes_in_the_members_language(
         },
         {"name": "Respite", "count": FEWER_THAN, "suppressed": True, "change": None},
     ]
-    monkeypatch.setattr(
-        selectors,
-        "_insights_selector",
-        lambda name: (lambda **dates: {"themes": themes}) if name == "theme_summary" else None,
-    )
+    monkeypatch.setattr(selectors, "theme_summary", lambda **dates: {"themes": themes})
     client.force_login(member)
     with translation.override("pl"):
         url = reverse("coproduction:theme-review", args=[meeting.board.slug, meeting.pk])

@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 from surveys.choices import Channel
 from surveys.models import ContactRequest, FreeTextAnswer, Response
 from surveys.services import response_submit
-from surveys.staff.exports import ExportForm
+from surveys.staff.forms import ExportForm
 from surveys.submission import Comment, Submission
 from tests.text_direction import RIGHT_TO_LEFT_OVERRIDE, assert_isolated
 

@@ -6,6 +6,7 @@ from surveys.services import response_submit
 from surveys.submission import Comment, Submission
 from tests.insights.factories import mention_of
 from tests.surveys.conftest import _user_with
+from tests.themes.factories import reviewer
 from themes.engine import current_tagger
 from themes.learning import confirmed_examples, model_path
 from themes.models import ThemeMention
@@ -44,7 +45,7 @@ def test_staff_review_confirms_and_rejects_with_who_and_when(
 
 
 def test_confirmed_tags_become_training_examples(touchpoint, keys, django_user_model):
-    user = django_user_model.objects.create_user("r")
+    user = reviewer("r")
     response = _tagged(touchpoint, keys, "We waited four months for the assessment.")
     for mention in ThemeMention.objects.filter(response=response):
         mention_review(mention=mention, confirmed=mention.theme.key == "waiting_times", user=user)
@@ -58,7 +59,7 @@ def test_a_comment_whose_text_retention_removed_is_no_training_example(
 ):
     from themes.models import CommentAnalysis
 
-    user = django_user_model.objects.create_user("r")
+    user = reviewer("r")
     response = _tagged(touchpoint, keys, "We waited four months for the assessment.")
     for mention in ThemeMention.objects.filter(response=response):
         mention_review(mention=mention, confirmed=True, user=user)
@@ -73,7 +74,7 @@ def test_retrain_reports_scores_and_the_learned_model_tags_new_comments(
 
     settings.THEMES_MODEL_PATH = str(tmp_path / "model.pkl")
     Theme.objects.create(key="parking", name="Parking")  # no phrases: only learning finds it
-    user = django_user_model.objects.create_user("r")
+    user = reviewer("r")
     parking = Theme.objects.get(key="parking")
     for number in range(30):
         response = _tagged(

@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 
 from surveys.models import Response
+from tests.themes.factories import reviewer
 from themes.models import CommentAnalysis, ResponseAnalysis, SafeguardingFlag, ThemeMention
 
 _on_commit = None
@@ -82,7 +83,7 @@ def test_retagging_keeps_staff_reviews(client, touchpoint, keys, django_user_mod
     from themes.services import mention_review, response_analyse
 
     response = _submit(client, keys, "We waited four months for the assessment.")
-    user = django_user_model.objects.create_user("reviewer")
+    user = reviewer()
     mentions = list(ThemeMention.objects.filter(response=response))
     mention_review(mention=mentions[0], confirmed=False, user=user)
     response_analyse(response=response)
