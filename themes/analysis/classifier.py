@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold, cross_val_predict
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
@@ -71,7 +72,7 @@ class ThemeClassifier:
             platt = fit_platt(decisions, targets)
             probs = probabilities(decisions, platt)
             thresholds = tune_thresholds(probs, targets) if self.mode == "multi" else None
-            score = _micro_f1(decide(probs, thresholds), targets.astype(bool))
+            score = f1_score(targets, decide(probs, thresholds), average="micro", zero_division=0)
             if best is None or score > best[0]:
                 best = (score, c, platt, thresholds)
         return best[1:]
@@ -116,8 +117,3 @@ def _cv_decisions(matrix, targets, c: float, folds: int, seed: int) -> np.ndarra
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a rare label may be absent from one fold
         return cross_val_predict(_svm(c), matrix, targets, cv=splitter, method="decision_function")
-
-
-def _micro_f1(predicted: np.ndarray, truth: np.ndarray) -> float:
-    tp = np.sum(predicted & truth)
-    return float(2 * tp / max(predicted.sum() + truth.sum(), 1))

@@ -1,50 +1,45 @@
-"""Evaluation metrics in plain Python: multi-label P/R/F1 and sentiment accuracy / macro-F1.
+"""Evaluation metrics from scikit-learn: multi-label P/R/F1 and sentiment accuracy / macro-F1.
 
-Labels considered are those in the gold sets or the predictions. Division by zero gives 0.
+Labels considered are those in the gold sets or the predictions. Division by zero gives 0
+(``zero_division=0``): a label never predicted has precision 0, and no warning is raised.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 
+from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+from sklearn.preprocessing import MultiLabelBinarizer
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+_AVERAGES = ("micro", "macro")
+_MEASURES = ("precision", "recall", "f1")
 
 
 def multilabel_scores(gold: Sequence[Iterable[str]], predicted: Sequence[Iterable[str]]) -> dict:
     """Per-label and micro/macro precision, recall and F1 for parallel lists of label sets."""
     if len(gold) != len(predicted):
         raise ValueError("gold and predicted must have the same length")
-    counts: dict[str, list[int]] = {}
-    for gold_set, predicted_set in zip(gold, predicted, strict=True):
-        gold_set, predicted_set = set(gold_set), set(predicted_set)
-        for label in gold_set | predicted_set:
-            tally = counts.setdefault(label, [0, 0, 0])
-            tally[0] += label in gold_set and label in predicted_set
-            tally[1] += label in predicted_set and label not in gold_set
-            tally[2] += label in gold_set and label not in predicted_set
-    per_label = {}
-    for label in sorted(counts):
-        tp, fp, fn = counts[label]
-        precision, recall, f1 = _prf(tp, fp, fn)
-        per_label[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
-    totals = [sum(c[i] for c in counts.values()) for i in range(3)]
-    micro = _prf(*totals)
-    count = len(per_label) or 1
-    macro = [sum(s[k] for s in per_label.values()) / count for k in ("precision", "recall", "f1")]
-    return {
-        "micro_precision": micro[0],
-        "micro_recall": micro[1],
-        "micro_f1": micro[2],
-        "macro_precision": macro[0],
-        "macro_recall": macro[1],
-        "macro_f1": macro[2],
-        "per_label": per_label,
+    gold, predicted = [set(g) for g in gold], [set(p) for p in predicted]
+    binarizer = MultiLabelBinarizer().fit(gold + predicted)
+    if not len(binarizer.classes_):
+        zeros = {f"{avg}_{measure}": 0.0 for avg in _AVERAGES for measure in _MEASURES}
+        return {**zeros, "per_label": {}}
+    truth, guess = binarizer.transform(gold), binarizer.transform(predicted)
+    labels = None
+    if truth.shape[1] == 1:  # sklearn reads one column as classes 0 and 1: score only 1
+        truth, guess, labels = truth.ravel(), guess.ravel(), [1]
+    prfs = partial(precision_recall_fscore_support, truth, guess, labels=labels, zero_division=0)
+    result = {
+        f"{avg}_{measure}": value
+        for avg in _AVERAGES
+        for measure, value in zip(_MEASURES, prfs(average=avg)[:3], strict=True)
     }
+    result["per_label"] = {
+        str(label): {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(n)}
+        for label, p, r, f, n in zip(binarizer.classes_, *prfs(average=None), strict=True)
+    }
+    return result
 
 
 def sentiment_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict:
@@ -53,7 +48,8 @@ def sentiment_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict:
         raise ValueError("gold and predicted must have the same length")
     if not gold:
         return {"accuracy": 0.0, "macro_f1": 0.0, "n": 0}
-    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
-    per_class = multilabel_scores([{g} for g in gold], [{p} for p in predicted])["per_label"]
-    macro_f1 = sum(s["f1"] for s in per_class.values()) / len(per_class)
-    return {"accuracy": accuracy, "macro_f1": macro_f1, "n": len(gold)}
+    return {
+        "accuracy": float(accuracy_score(gold, predicted)),
+        "macro_f1": float(f1_score(gold, predicted, average="macro", zero_division=0)),
+        "n": len(gold),
+    }
