@@ -40,17 +40,22 @@ run: setup ## Run the site with demo content on http://127.0.0.1:8000
 	@echo "Site: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# One pytest process per core; the slowest tests listed at the end. PYTEST_ARGS adds options
+# (`make test PYTEST_ARGS="-k minutes"`); .ci/run passes --create-db.
+PYTEST_ARGS ?= --reuse-db
 test: setup ## Run the whole test suite (browser tests too when Chromium is installed)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --durations=25 $(PYTEST_ARGS)
 
 .PHONY: bench-load
 bench-load: $(BIN)/.installed ## Load test on PostgreSQL (127.0.0.1): steady, then with a PostgreSQL restart
 	$(BIN)/python bench/load_test.py --requests 2000 --concurrency 16 --duration-limit 300
 	$(BIN)/python bench/load_test.py --requests 2000 --concurrency 16 --duration-limit 300 --restart-postgres
 
-lint: $(BIN)/.installed ## ruff lint and format check, migrations in step with models
+lint: $(BIN)/.installed ## ruff, import layers, Django's checks, migrations in step with models
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run -v 0
 
 format: $(BIN)/.installed

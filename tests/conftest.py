@@ -1,13 +1,23 @@
-import io
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.test import override_settings
+
+from tests import demo_snapshot
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`seed_demo`, run once per test process (see tests/demo_snapshot.py)."""
+    media_root = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
+        return demo_snapshot.take(media_root)
 
 
 @pytest.fixture
-def demo_site(db):
-    """The demo content, loaded exactly as `make run` loads it."""
-    call_command("seed_demo", stdout=io.StringIO())
+def demo_site(_demo_snapshot, db, settings):
+    """The demo content, as `make run` loads it, copied into this test's transaction."""
+    demo_snapshot.restore(_demo_snapshot, Path(settings.MEDIA_ROOT))
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ browser download needs the internet. Without Chromium the tests are skipped with
 unless REQUIRE_BROWSER=1 (set by .ci/run), when they fail instead.
 """
 
-import io
 import json
 import os
 import shutil
@@ -13,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+from tests import demo_snapshot
 
 # Playwright's sync API runs an event loop in this thread; Django must still allow DB access.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -101,12 +102,12 @@ def browser(_serialized_database):
 
 
 @pytest.fixture
-def site(live_server, settings, _serialized_database):
+def site(live_server, settings, _serialized_database, _demo_snapshot):
     """The live server's address, with the demo content loaded as `make run` loads it."""
     _share_serialized_database(_serialized_database)
     _restore_if_flushed(_serialized_database)
     settings.ROOT_URLCONF = "tests.browser.urls"
-    call_command("seed_demo", stdout=io.StringIO())
+    demo_snapshot.restore(_demo_snapshot, Path(settings.MEDIA_ROOT))
     return live_server.url
 
 
