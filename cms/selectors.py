@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from cms import readability
+from cms.models.base import ReviewedPage
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,6 @@ def _language(page):
 
 
 def reviewed_page_models():
-    from cms.models.base import ReviewedPage
 
     models = apps.get_app_config("cms").get_models()
     return [model for model in models if issubclass(model, ReviewedPage)]

@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from cms.models import ReviewReminder
 from cms.selectors import pages_due_for_review
+from core.roles import ENGAGEMENT_LEADS
 
 
 def _review_recipients(page):
     """The page's owner; if they have gone, the engagement leads, who look after all content."""
-    from core.roles import ENGAGEMENT_LEADS
 
     owner = page.owner
     if owner is not None and owner.is_active and owner.email:

@@ -1,6 +1,8 @@
 """Admin reports: readability of every page, and care information past its review date."""
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
@@ -10,7 +12,6 @@ from cms.selectors import page_readability, plain_english_terms, reviewed_page_m
 
 
 def _page_types(base):
-    from django.apps import apps
 
     models = [m for m in apps.get_app_config("cms").get_models() if issubclass(m, base)]
     return ContentType.objects.get_for_models(*models).values()
@@ -70,7 +71,6 @@ class ReviewDueReportView(PageReportView):
     export_headings = {"review_by": _("Review by")}
 
     def get_queryset(self):
-        from django.utils import timezone
 
         ids = [
             pk

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -58,7 +59,6 @@ def _new_user(email, password, first_name, last_name):
     password_validation.validate_password(password, user)
     user.set_password(password)
     user.save()
-    from allauth.account.models import EmailAddress
 
     # They proved they own the address by opening the link we sent to it.
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)

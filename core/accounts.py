@@ -4,6 +4,7 @@ from allauth.account import forms as account_forms
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.base.forms import AuthenticateForm as BaseAuthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as BaseActivateTOTPForm
+from allauth.mfa.utils import is_mfa_enabled
 from django.urls import reverse
 
 from core.forms import GovUKFormMixin
@@ -33,7 +34,6 @@ def mfa_required_for(user):
 
 
 def has_authenticator(user):
-    from allauth.mfa.utils import is_mfa_enabled
 
     return is_mfa_enabled(user)
 

@@ -11,7 +11,7 @@ and the handlers skip changes made through a tagged object.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from wagtail.log_actions import log
 
 ROLE_CHANGE_ACTIONS = {"post_add": "added", "post_remove": "removed", "post_clear": "cleared"}
@@ -51,7 +51,6 @@ def user_roles_changed(sender, instance, action, model, pk_set, reverse, **kwarg
 def group_permissions_changed(sender, instance, action, pk_set, reverse, **kwargs):
     if not _is_logged(action, instance) or reverse or not isinstance(instance, Group):
         return
-    from django.contrib.auth.models import Permission
 
     names = [str(p) for p in Permission.objects.filter(pk__in=pk_set or [])]
     log(

@@ -1,10 +1,14 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+
+from core.accounts import has_authenticator, mfa_required_for
 
 logger = logging.getLogger(__name__)
 
@@ -104,10 +108,6 @@ class MfaRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.conf import settings
-        from django.shortcuts import redirect
-
-        from core.accounts import has_authenticator, mfa_required_for
 
         exempt = ("/accounts/", settings.STATIC_URL, settings.MEDIA_URL, "/healthz")
         user = getattr(request, "user", None)

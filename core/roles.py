@@ -6,6 +6,8 @@ groups in the database match it. Object-level rules (which board you sit on, whe
 live in `coproduction/rules.py`.
 """
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
 BOARD_MEMBERS = "Board members"
@@ -137,8 +139,6 @@ def render_permissions_table():
 
 def sync_roles_after_migrate(sender, app_configs=None, using="default", **kwargs):
     """post_migrate receiver: once the last app has migrated, bring the role groups up to date."""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
 
     if sender.name != list(apps.get_app_configs())[-1].name:
         return

@@ -1,6 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.models import Site
+
+from core.models import CouncilSettings
 
 
 @hooks.register("register_log_actions")
@@ -20,9 +23,6 @@ class DemoDataPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_demo_data_panel(request, panels):
-    from wagtail.models import Site
-
-    from core.models import CouncilSettings
 
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site and CouncilSettings.for_site(site).is_demo:

@@ -13,9 +13,15 @@ from import_export import fields, resources
 from import_export.formats.base_formats import CSV, XLSX
 from wagtail.log_actions import log
 
-from insights.dashboard.emerging import filter_from_json
+from insights.dashboard.emerging import filter_from_json, filter_to_json
+from insights.dashboard.themes import theme_movement
 from insights.models import MonthlyThemeRollup, ReportExport
 from insights.periods import month_start
+from insights.reports.cqc_pack import cqc_pack_build
+from insights.reports.local_account import local_account_build
+from insights.reports.pdf import pdf_from_template
+from insights.summaries import theme_quotes
+from insights.tasks import report_export_run
 
 FREE_TEXT_PERMISSION = "surveys.view_response"
 FORMATS = {
@@ -73,8 +79,6 @@ SUMMARY_HEADERS = [
 
 
 def _summary(job, feedback_filter):
-    from insights.dashboard.themes import theme_movement
-    from insights.summaries import theme_quotes
 
     headers = SUMMARY_HEADERS + (["quotes_redacted"] if job.include_free_text else [])
     dataset = tablib.Dataset(headers=headers, title="Themes")
@@ -96,7 +100,6 @@ def _summary(job, feedback_filter):
 
 
 def _cqc_book(job, feedback_filter):
-    from insights.reports.cqc_pack import cqc_pack_build
 
     pack = cqc_pack_build(feedback_filter)
     feedback = tablib.Dataset(
@@ -146,11 +149,8 @@ def _cqc_book(job, feedback_filter):
 
 def _render(job, feedback_filter):
     """(bytes, rows) for the job's kind and format."""
-    from insights.reports.pdf import pdf_from_template
 
     if job.kind == ReportExport.Kind.LOCAL_ACCOUNT:
-        from insights.reports.local_account import local_account_build
-
         report = local_account_build(int(job.params["year"]))
         body = "insights/reports/_local_account_body.html"
         context = {"body_template": body, "title": "Local Account", "report": report}
@@ -205,8 +205,6 @@ def report_export_request(
     *, user, kind, file_format, feedback_filter, include_free_text=False, year=None
 ):
     """Record an export request, log it and queue it. Free text only with permission."""
-    from insights.dashboard.emerging import filter_to_json
-    from insights.tasks import report_export_run
 
     if file_format not in FORMATS[kind]:
         raise ValueError(f"{kind} can't be exported as {file_format}")

@@ -5,13 +5,14 @@ small numbers are suppressed.
 """
 
 from insights.changes import change_in_points
+from insights.dashboard.emerging import emerging_cached
+from insights.dashboard.sources import response_measures, theme_measures
+from insights.filters import FeedbackFilter
 from insights.rollups import counted_mentions
 from insights.suppression import is_suppressed, share, shown_count
-from themes.analysis import ThemeTag, emerging_phrases
-from themes.models import CommentAnalysis, Theme, ThemeMention
+from themes.models import Theme
 
 QUOTES_PER_THEME = 3
-EMERGING_SAMPLE = 5000
 
 
 def _mentions(feedback_filter):
@@ -20,13 +21,11 @@ def _mentions(feedback_filter):
 
 def _theme_counts(feedback_filter):
     """{theme_id: counts}, added up from the roll-ups where they can answer the filter."""
-    from insights.dashboard.sources import theme_measures
 
     return {row["theme_id"]: row for row in theme_measures(feedback_filter)}
 
 
 def _response_total(feedback_filter):
-    from insights.dashboard.sources import response_measures
 
     return response_measures(feedback_filter)["responses"]
 
@@ -89,31 +88,8 @@ def theme_quotes(feedback_filter, theme_id, limit=QUOTES_PER_THEME):
     return quotes
 
 
-def emerging(feedback_filter, *, top=10):
-    """Recurring phrases in the period that no theme matched: candidates for new themes."""
-    analyses = list(
-        CommentAnalysis.objects.filter(
-            comment__response__in=feedback_filter.responses(),
-            comment__safeguarding_flags__isnull=True,
-        )
-        .order_by("-comment_id")
-        .values_list("comment_id", "redacted_text")[:EMERGING_SAMPLE]
-    )
-    tagged = {}
-    for comment_id, index in ThemeMention.objects.filter(
-        comment_id__in=[a[0] for a in analyses]
-    ).values_list("comment_id", "sentence_index"):
-        tagged.setdefault(comment_id, []).append(ThemeTag("", "", (), "", sentence_index=index))
-    phrases = emerging_phrases(
-        [text for _id, text in analyses], [tagged.get(i, []) for i, _t in analyses], top=top
-    )
-    return [{"phrase": p.phrase, "count": shown_count(p.count)} for p in phrases]
-
-
 def theme_summary(*, start, end, **filters):
     """The summary boards and managers read. Safe for board members: redacted throughout."""
-    from insights.dashboard.emerging import emerging_cached
-    from insights.filters import FeedbackFilter
 
     feedback_filter = FeedbackFilter(start=start, end=end, **filters)
     rows, total = theme_rows(feedback_filter)

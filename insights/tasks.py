@@ -1,4 +1,6 @@
-"""Background jobs: thin wrappers around services, safe to run more than once."""
+"""Background jobs: thin wrappers around services, safe to run more than once.
+
+The services they wrap also queue them, so each job imports its service when it runs."""
 
 from django_tasks import task
 

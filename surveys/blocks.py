@@ -4,6 +4,8 @@ Each question's key is its StreamField block id: generated once, kept through ed
 translations, and used as the key of the stored answer.
 """
 
+import uuid
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -132,6 +134,5 @@ def choice_options(*labels):
 
     Answers are stored by option id, so ids must be fixed when the survey is first saved.
     """
-    import uuid
 
     return [{"type": "item", "value": label, "id": str(uuid.uuid4())} for label in labels]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.formats.base_formats import CSV, XLSX
 from wagtail.log_actions import log
+from wagtail.models import Locale
 
 from surveys.models import ContactRequest, FreeTextAnswer, Response
 from surveys.resources import ResponseResource, ResponseWithCommentsResource
@@ -95,7 +96,6 @@ def response_submit(
 
 def _source_language_page(survey):
     """Responses to any translation count towards the original survey."""
-    from wagtail.models import Locale
 
     default = Locale.get_default()
     if survey.locale_id == default.pk:

@@ -2,8 +2,9 @@ from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -73,7 +74,6 @@ def register_feedback_menu():
             "surveys.view_contactrequest",
         ),
     ]
-    from wagtail.admin.menu import Menu
 
     menu = Menu(
         items=[
@@ -97,7 +97,6 @@ def register_log_actions(actions):
 
 @hooks.register("register_page_header_buttons")
 def survey_print_buttons(page, user, view_name, next_url=None):
-    from wagtail.admin.widgets import Button
 
     if page.specific_class is SurveyPage and user.has_perm("surveys.view_touchpoint"):
         yield Button(

@@ -1,8 +1,12 @@
-"""Reads for staff screens: the safeguarding queue."""
+"""Reads: the safeguarding queue, and phrases no theme covers yet."""
 
 from django.db.models import Case, IntegerField, Value, When
 
-from themes.models import SafeguardingFlag
+from themes.analysis import ThemeTag, emerging_phrases
+from themes.models import CommentAnalysis, SafeguardingFlag, ThemeMention
+
+# Enough recent comments for phrases to recur; few enough to read in the background quickly.
+EMERGING_SAMPLE = 5000
 
 
 def safeguarding_queue():
@@ -20,3 +24,25 @@ def safeguarding_queue():
 
 def safeguarding_open_count():
     return SafeguardingFlag.objects.filter(outcome="").count()
+
+
+def emerging_phrases_in(responses, *, top=10):
+    """Recurring phrases in these responses' comments that no theme matched: candidates for
+    new themes, as (phrase, count) pairs. Read from the redacted copies; flagged comments left
+    out."""
+    analyses = list(
+        CommentAnalysis.objects.filter(
+            comment__response__in=responses, comment__safeguarding_flags__isnull=True
+        )
+        .order_by("-comment_id")
+        .values_list("comment_id", "redacted_text")[:EMERGING_SAMPLE]
+    )
+    tagged = {}
+    for comment_id, index in ThemeMention.objects.filter(
+        comment_id__in=[a[0] for a in analyses]
+    ).values_list("comment_id", "sentence_index"):
+        tagged.setdefault(comment_id, []).append(ThemeTag("", "", (), "", sentence_index=index))
+    phrases = emerging_phrases(
+        [text for _id, text in analyses], [tagged.get(i, []) for i, _t in analyses], top=top
+    )
+    return [(p.phrase, p.count) for p in phrases]

@@ -1,5 +1,6 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 
@@ -34,7 +35,6 @@ class BoardAccessMixin(LoginRequiredMixin, BoardMixin):
 class MeetingMixin(BoardAccessMixin):
     @cached_property
     def meeting(self):
-        from django.http import Http404
 
         try:
             return selectors.meeting_detail(board=self.board, pk=self.kwargs["pk"])

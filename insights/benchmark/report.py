@@ -3,17 +3,17 @@
 import time
 
 from insights.benchmark.timing import YEAR, median_ms, representative_filters, rows_selected
+from insights.summaries import theme_summary
+from insights.views.rendering import dashboard_html
 from surveys.models import Response, Service, Touchpoint
 
 
 def _render(feedback_filter):
-    from insights.views.rendering import dashboard_html
 
     return dashboard_html(feedback_filter)
 
 
 def measure(runs, write):
-    from insights.summaries import theme_summary
 
     service_id = Service.objects.order_by("pk").values_list("pk", flat=True).first()
     touchpoint_id = Touchpoint.objects.order_by("pk").values_list("pk", flat=True).first()

@@ -5,6 +5,7 @@ redacted version: no safeguarding figures, no links to responses, quotes only fr
 evidence of unflagged comments, and small numbers suppressed (as everywhere).
 """
 
+from insights.dashboard.emerging import emerging_cached
 from insights.dashboard.equality import DEFAULT_PAIR, equality_panel
 from insights.dashboard.loop import closing_the_loop
 from insights.dashboard.one_pass import read_once
@@ -18,6 +19,8 @@ from insights.dashboard.responses import (
 )
 from insights.dashboard.sources import response_measures
 from insights.dashboard.themes import monthly_panel, movement_panel, theme_movement
+from insights.summaries import theme_quotes
+from themes.selectors import safeguarding_open_count
 
 STAFF = "staff"
 BOARD = "board"
@@ -25,7 +28,6 @@ QUOTED_THEMES = 5
 
 
 def _quotes(feedback_filter, theme_rows):
-    from insights.summaries import theme_quotes
 
     shown = [row for row in theme_rows if not row["suppressed"]][:QUOTED_THEMES]
     return [
@@ -36,7 +38,6 @@ def _quotes(feedback_filter, theme_rows):
 
 def dashboard_build(feedback_filter, *, audience=STAFF, pair=DEFAULT_PAIR, emerging=True):
     """All dashboard panels for `feedback_filter`, for staff or for a board."""
-    from themes.selectors import safeguarding_open_count
 
     previous = feedback_filter.previous_period()
     # Whatever the panels must count from the responses themselves is read once.
@@ -50,7 +51,6 @@ def dashboard_build(feedback_filter, *, audience=STAFF, pair=DEFAULT_PAIR, emerg
 
 
 def _panels(feedback_filter, previous, pair, emerging):
-    from insights.dashboard.emerging import emerging_cached
 
     now = response_measures(feedback_filter)
     before = response_measures(previous)

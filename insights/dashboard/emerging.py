@@ -14,6 +14,8 @@ from datetime import date
 from django.core.cache import cache
 
 from insights.filters import FeedbackFilter
+from insights.suppression import shown_count
+from themes.selectors import emerging_phrases_in
 
 CACHE_SECONDS = 6 * 60 * 60
 logger = logging.getLogger(__name__)
@@ -38,9 +40,10 @@ def cache_key(feedback_filter):
 
 def emerging_refresh(feedback_filter):
     """Work out the phrases for a filter and keep them for CACHE_SECONDS."""
-    from insights.summaries import emerging
-
-    phrases = [{"phrase": p["phrase"], "count": str(p["count"])} for p in emerging(feedback_filter)]
+    phrases = [
+        {"phrase": phrase, "count": str(shown_count(count))}
+        for phrase, count in emerging_phrases_in(feedback_filter.responses())
+    ]
     cache.set(cache_key(feedback_filter), phrases, CACHE_SECONDS)
     return phrases
 

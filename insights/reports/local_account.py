@@ -7,6 +7,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from coproduction.selectors import you_said_we_did_published
 from insights.dashboard.equality import STATEMENT, by_characteristic
 from insights.dashboard.responses import headline
 from insights.dashboard.themes import theme_movement
@@ -22,7 +23,6 @@ def financial_year(year):
 
 
 def you_said_we_did_in(feedback_filter):
-    from coproduction.selectors import you_said_we_did_published
 
     return list(
         you_said_we_did_published().filter(

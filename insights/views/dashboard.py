@@ -1,6 +1,7 @@
 """The staff dashboard and the board's redacted dashboard."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.views.generic import TemplateView
 
 from insights.dashboard import BOARD, STAFF
@@ -14,7 +15,6 @@ class _DashboardView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
     raise_exception = False
 
     def handle_no_permission(self):
-        from django.core.exceptions import PermissionDenied
 
         if self.request.user.is_authenticated:
             raise PermissionDenied

@@ -43,7 +43,8 @@ class Tagger:
     """Rule-based theme tagging with sentiment; optionally adds a trained model's tags.
 
     ``themes`` defaults to the shipped adult social care taxonomy. ``classifier`` is a fitted
-    ``ThemeClassifier`` whose labels are added as ``source="model"`` tags.
+    ``ThemeClassifier`` whose labels are added as ``source="model"`` tags. ``scorer`` replaces
+    the default ``SentimentScorer`` (e.g. NLTK's own VADER with ``SentimentScorer(fast=False)``).
     """
 
     def __init__(
@@ -54,12 +55,13 @@ class Tagger:
         redact: bool = True,
         safeguarding: bool = True,
         masks: Iterable[str] | None = None,
+        scorer: SentimentScorer | None = None,
     ) -> None:
         if themes is None:
             themes = default_taxonomy()
             masks = loader.json("default_taxonomy").get("masks", []) if masks is None else masks
         self.matcher = ThemeMatcher(themes, masks or ())
-        self.scorer = SentimentScorer()
+        self.scorer = scorer or SentimentScorer()
         self.detector = SafeguardingDetector() if safeguarding else None
         self.classifier = classifier
         self.redact = redact

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from themes.analysis import Theme as AnalysisTheme
 from themes.choices import QUALITY_STATEMENT_THEME, CqcQualityStatement
 
 
@@ -69,7 +70,6 @@ class Theme(models.Model):
 
     def to_analysis_theme(self):
         """The plain-Python theme the NLTK engine matches with."""
-        from themes.analysis import Theme as AnalysisTheme
 
         return AnalysisTheme(
             key=self.key,

@@ -14,8 +14,12 @@ import subprocess
 import sys
 
 import dj_database_url
+import psycopg
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
+
+from insights.benchmark import loading
+from insights.benchmark.report import measure
 
 BENCH_DATABASE = "feedback_bench"
 DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -52,7 +56,6 @@ class Command(BaseCommand):
                 self._admin(options["database_url"], f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
 
     def _admin(self, url, sql):
-        import psycopg
 
         server = dj_database_url.parse(url)
         with psycopg.connect(
@@ -84,8 +87,6 @@ class Command(BaseCommand):
             raise CommandError("The benchmark failed.")
 
     def _run_inside(self, options):
-        from insights.benchmark import loading
-        from insights.benchmark.report import measure
 
         call_command("migrate", verbosity=0)
         progress = lambda message: self.stdout.write(f"  {message}")  # noqa: E731

@@ -6,6 +6,11 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from themes.analysis import ResourceMissing, evaluate_csv, format_report, loader, tag_csv
+from themes.engine import current_tagger
+from themes.learning import retrain_from_reviews
+from themes.models import Theme
+from themes.retagging import responses_to_tag, retag
+from themes.taxonomy import load_default_taxonomy
 
 # Checked at start-up, so a missing file fails at once with its name, not halfway through.
 REQUIRED_RESOURCES = (
@@ -60,7 +65,6 @@ class Command(BaseCommand):
             self.stdout.write(format_report(result))
 
     def handle_tag(self, *, csv, text_column, out, **opts):
-        from themes.engine import current_tagger
 
         def progress(done):
             self.stderr.write(f"\r{done:,} comments tagged", ending="")
@@ -73,7 +77,6 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(summary, default=str))
 
     def handle_retag(self, *, all, dry_run, **opts):
-        from themes.retagging import responses_to_tag, retag
 
         queryset = responses_to_tag(include_done=all)
         total = queryset.count()
@@ -88,13 +91,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Tagged {done} responses."))
 
     def handle_load_taxonomy(self, **opts):
-        from themes.models import Theme
-        from themes.taxonomy import load_default_taxonomy
 
         self.stdout.write(f"Added {load_default_taxonomy(Theme)} themes.")
 
     def handle_retrain(self, *, min_examples, **opts):
-        from themes.learning import retrain_from_reviews
 
         report = retrain_from_reviews(min_examples=min_examples)
         if report is None:
