@@ -41,7 +41,7 @@ PERMISSIONS = [
     ("surveys.view_service", "See services", {OF, E}),
     ("surveys.add_service", "Add a service", {E}),
     ("surveys.change_service", "Edit a service", {E}),
-    # Themes (insights). Safeguarding flag permissions go here when insights adds them.
+    # Themes and safeguarding (themes); reporting (insights)
     ("themes.view_theme", "See themes and redacted summaries", {B, OF, E, S}),
     ("themes.change_theme", "Edit the theme list", {E}),
     ("themes.review_thememention", "Confirm or reject theme tags", {OF, E}),
