@@ -1,27 +1,24 @@
-"""Build responses with known theme mentions, without going through the NLTK engine."""
+"""Responses with known theme mentions, without going through the NLTK engine, and exports."""
 
-from datetime import UTC, datetime
+import factory
+from django.utils import timezone
 
+from insights.models import ReportExport
 from surveys.choices import Channel
-from surveys.models import FreeTextAnswer, Response
-from themes.models import SafeguardingFlag, Theme, ThemeMention
+from tests.core.factories import UserFactory
+from tests.surveys.factories import FreeTextAnswerFactory, ResponseFactory
+from tests.themes.factories import flag, mention_of
+from themes.models import Theme
 
-_counter = {"n": 0}
+__all__ = ["ReportExportFactory", "flag", "mention_of", "response_with"]
 
 
 def response_with(touchpoint, on, *, themes=(), sentiment="negative", text="Comment.", **fields):
     """A response given on `on` whose comment mentions each theme key in `themes`."""
-    _counter["n"] += 1
-    response = Response.objects.create(
-        survey=touchpoint.survey,
-        service=touchpoint.service,
-        touchpoint=touchpoint,
-        channel=fields.pop("channel", Channel.QR),
-        submitted_on=on,
-        receipt_code=f"T{_counter['n']:09d}"[:12],
-        **fields,
+    response = ResponseFactory(
+        touchpoint=touchpoint, submitted_on=on, channel=fields.pop("channel", Channel.QR), **fields
     )
-    comment = FreeTextAnswer.objects.create(
+    comment = FreeTextAnswerFactory(
         response=response, question_key="q", purpose="do_better", text=text
     )
     for key in themes:
@@ -35,26 +32,18 @@ def response_with(touchpoint, on, *, themes=(), sentiment="negative", text="Comm
     return response
 
 
-def mention_of(comment, theme, **fields):
-    """A mention of `theme` in `comment`, with the response, service and day copied as tagging
-    copies them."""
-    response = comment.response
-    return ThemeMention.objects.create(
-        comment=comment,
-        theme=theme,
-        response=response,
-        service=response.service,
-        submitted_on=response.submitted_on,
-        **fields,
-    )
+class ReportExportFactory(factory.django.DjangoModelFactory):
+    """A finished export of the themes by month, as CSV."""
 
+    class Meta:
+        model = ReportExport
 
-def flag(response):
-    comment = response.comments.get()
-    return SafeguardingFlag.objects.create(
-        comment=comment,
-        response=response,
-        categories=["abuse"],
-        evidence=comment.text,
-        due_by=datetime(2030, 1, 1, tzinfo=UTC),
-    )
+    requested_by = factory.SubFactory(UserFactory)
+    kind = ReportExport.Kind.THEMES
+    file_format = "csv"
+    status = ReportExport.Status.DONE
+    progress = 100
+    filename = "themes.csv"
+    content_type = "text/csv"
+    content = b"month,service\n"
+    finished_at = factory.LazyFunction(timezone.now)

@@ -4,9 +4,8 @@ from django.core.management import call_command
 
 from surveys.services import response_submit
 from surveys.submission import Comment, Submission
-from tests.insights.factories import mention_of
 from tests.surveys.conftest import _user_with
-from tests.themes.factories import reviewer
+from tests.themes.factories import mention_of, reviewer
 from themes.engine import current_tagger
 from themes.learning import confirmed_examples, model_path
 from themes.models import ThemeMention

@@ -12,7 +12,7 @@ from surveys.models import ContactRequest, FreeTextAnswer, Response
 from surveys.retention import months_before, retention_apply
 from surveys.services import response_submit
 from surveys.submission import Comment, Submission
-from tests.insights.factories import mention_of
+from tests.themes.factories import mention_of
 from themes.models import CommentAnalysis, SafeguardingFlag, Theme, ThemeMention
 from themes.services import response_analyse
 
