@@ -1,5 +1,5 @@
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -15,3 +15,8 @@ def health(request):
     except Exception:  # noqa: BLE001 - any failure means "not healthy"
         return JsonResponse({"status": "unavailable", "database": "error"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def not_mounted(request, *args, **kwargs):
+    """A URL a library mounts that this site must not offer (answers 404)."""
+    raise Http404

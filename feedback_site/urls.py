@@ -1,4 +1,5 @@
 from allauth.account.views import login as allauth_login
+from allauth.account.views import logout as allauth_logout
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -6,12 +7,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.views import health
+from core.views import health, not_mounted
 
 urlpatterns = [
     path("healthz", health, name="healthz"),
-    # Wagtail's own login form would skip allauth's throttling and MFA: use allauth's instead.
+    # One way to sign in: allauth, with its throttling and MFA. Wagtail's own login and logout
+    # go through it too (its password reset and change are switched off in settings).
     path("admin/login/", allauth_login, name="admin-login"),
+    path("admin/logout/", allauth_logout, name="admin-logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
@@ -22,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("", include("surveys.urls")),
     path("board/", include("coproduction.urls")),
     path("insights/", include("insights.urls")),
+    # Wagtail's front-end login is Django's plain LoginView: no MFA, no throttling.
+    path("_util/login/", not_mounted),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -180,7 +180,11 @@ MFA_FORMS = {
 }
 # The Wagtail admin signs in through allauth, so login throttling and MFA apply there too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Pages restricted to signed-in people send them to the same sign-in, never Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Passwords are reset and changed through allauth only (throttled, and MFA still applies).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 LOGIN_REDIRECT_URL = "/admin/"
 LOGIN_URL = "account_login"
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
