@@ -2,19 +2,25 @@
 
     python bench/bench_tagging.py                       # synthetic comments, 1k / 10k / 100k
     python bench/bench_tagging.py --csv FILE --text-column feedback --sizes 1000,10000
+    python bench/bench_tagging.py --sentiment both --rounds 5   # FastVader against NLTK's VADER
 
 Comments are generated from templates with varied fillers (median about 15 words, 1-3
-sentences), or read from a CSV (cycled if it has fewer rows than asked). Each size runs in a
+sentences), or read from a CSV (cycled if it has fewer rows than asked). Each run uses a
 fresh ``Tagger`` in this single process, so the per-sentence caches start cold; wall-clock and
 CPU time are both reported (CPU time is steadier on a busy machine). Two modes:
-"rules" is tagging with sentiment (no redaction, no safeguarding); "full" adds both. The last
-line printed is one JSON object.
+"rules" is tagging with sentiment (no redaction, no safeguarding); "full" adds both.
+
+``--sentiment`` picks the VADER scorer: "fast" (``vader_fast.FastVader``), "nltk" (NLTK's own
+``SentimentIntensityAnalyzer`` over the same packaged lexicon) or "both". Every round runs each
+scorer once per mode and size, alternating which goes first; the figures are medians over the
+rounds. The last line printed is one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import itertools
 import json
 import os
@@ -26,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from themes.analysis import Tagger, split_sentences  # noqa: E402
+from themes.analysis import SentimentScorer, Tagger, split_sentences  # noqa: E402
 
 OPENINGS = [
     "The {role} was {adj} {when}",
@@ -150,54 +156,99 @@ def csv_comments(path: str, column: str, count: int) -> list[str]:
     return list(itertools.islice(itertools.cycle(texts), count))
 
 
-def run(comments: list[str], mode: str) -> dict:
-    tagger = Tagger(redact=mode == "full", safeguarding=mode == "full")
+def run(comments: list[str], mode: str, sentiment: str = "fast") -> dict:
+    full, scorer = mode == "full", SentimentScorer(fast=sentiment == "fast")
+    tagger = Tagger(redact=full, safeguarding=full, scorer=scorer)
     started, cpu_started = time.perf_counter(), time.process_time()
-    tags = sum(len(analysis.tags) for analysis in tagger.analyse_many(comments))
+    analyses = list(tagger.analyse_many(comments))
     seconds = time.perf_counter() - started
     cpu = time.process_time() - cpu_started
     return {
         "mode": mode,
+        "sentiment": sentiment,
         "n": len(comments),
         "seconds": round(seconds, 3),
         "cpu_seconds": round(cpu, 3),
         "comments_per_second": round(len(comments) / seconds),
         "comments_per_cpu_second": round(len(comments) / cpu),
-        "tags": tags,
-        "distinct_sentences": len({s for text in comments for s in split_sentences(text)}),
+        "tags": sum(len(analysis.tags) for analysis in analyses),
+        "digest": digest(analyses),
     }
+
+
+def digest(analyses) -> str:
+    """A fingerprint of every comment's label, compound score and tags, to compare scorers."""
+    outputs = [(a.sentiment, a.compound, a.tags, a.safeguarding) for a in analyses]
+    return hashlib.sha256(repr(outputs).encode()).hexdigest()[:16]
+
+
+def interleaved(pool: list[str], modes, sizes, scorers, rounds: int) -> list[dict]:
+    """Median figures per (mode, size, scorer) over ``rounds``, scorers alternating first."""
+    runs: dict[tuple, list[dict]] = {}
+    for round_number in range(rounds):
+        order = scorers if round_number % 2 == 0 else scorers[::-1]
+        for mode in modes:
+            for size in sizes:
+                for sentiment in order:
+                    runs.setdefault((mode, size, sentiment), []).append(
+                        run(pool[:size], mode, sentiment)
+                    )
+    return [summarise(results, rounds) for results in runs.values()]
+
+
+def summarise(results: list[dict], rounds: int) -> dict:
+    summary = dict(results[0], rounds=rounds)
+    for key in ("seconds", "cpu_seconds", "comments_per_second", "comments_per_cpu_second"):
+        summary[key] = round(statistics.median(result[key] for result in results), 3)
+    summary["comments_per_second_all"] = [result["comments_per_second"] for result in results]
+    return summary
+
+
+def report(results: list[dict], distinct: dict[int, int]) -> None:
+    for result in results:
+        print(
+            f"{result['mode']:5} {result['sentiment']:4} n={result['n']:>7}  "
+            f"{result['seconds']:8.2f} s  {result['comments_per_second']:>7} comments/s  "
+            f"({result['comments_per_cpu_second']} per CPU second; "
+            f"{distinct[result['n']]} distinct sentences; median of {result['rounds']})"
+        )
+    by_key = {(r["mode"], r["n"], r["sentiment"]): r for r in results}
+    for (mode, size, sentiment), fast in by_key.items():
+        slow = by_key.get((mode, size, "nltk"))
+        if sentiment == "fast" and slow:
+            wall = fast["comments_per_second"] / slow["comments_per_second"]
+            cpu = fast["comments_per_cpu_second"] / slow["comments_per_cpu_second"]
+            same = fast["digest"] == slow["digest"]
+            print(
+                f"{mode:5} n={size:>7}  fast/nltk {wall:.2f}x wall-clock, {cpu:.2f}x CPU; "
+                f"identical results: {same}"
+            )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Themes engine throughput on one core")
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--modes", default="rules,full")
+    parser.add_argument("--sentiment", choices=("fast", "nltk", "both"), default="fast")
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--csv")
     parser.add_argument("--text-column", default="feedback")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
-    biggest = max(sizes)
     if args.csv:
-        pool = csv_comments(args.csv, args.text_column, biggest)
+        pool = csv_comments(args.csv, args.text_column, max(sizes))
     else:
-        pool = synthetic_comments(biggest)
+        pool = synthetic_comments(max(sizes))
     words = [len(text.split()) for text in pool[:10000]]
     print(
         f"source: {'csv' if args.csv else 'synthetic'}; median words {statistics.median(words)}; "
         f"pid {os.getpid()}, one process"
     )
     Tagger().analyse("warm up: load lexicons and compile patterns once")
-    results = []
-    for mode in args.modes.split(","):
-        for size in sizes:
-            result = run(pool[:size], mode)
-            results.append(result)
-            print(
-                f"{mode:5} n={size:>7}  {result['seconds']:8.2f} s  "
-                f"{result['comments_per_second']:>7} comments/s  "
-                f"({result['comments_per_cpu_second']} per CPU second; "
-                f"{result['distinct_sentences']} distinct sentences)"
-            )
+    scorers = ["fast", "nltk"] if args.sentiment == "both" else [args.sentiment]
+    results = interleaved(pool, args.modes.split(","), sizes, scorers, args.rounds)
+    distinct = {n: len({s for text in pool[:n] for s in split_sentences(text)}) for n in sizes}
+    report(results, distinct)
     print(json.dumps({"source": "csv" if args.csv else "synthetic", "results": results}))
     return 0
 

@@ -1,7 +1,10 @@
 import random
 
+from themes.analysis import Tagger
 from themes.analysis.sentiment import SentimentScorer, label_for, reference_analyser
 from themes.analysis.vader_fast import FastVader
+
+from .synthetic import examples
 
 TRICKY = [
     "The carer was not rude at all.",
@@ -81,6 +84,29 @@ def test_fast_scorer_agrees_exactly_with_nltk_reference():
     sample = TRICKY + [" ".join(rng.choices(WORDS, k=rng.randint(1, 25))) for _ in range(1500)]
     for text in sample:
         assert fast.polarity_scores(text) == reference.polarity_scores(text), text
+
+
+CARE_SENTENCES = [
+    "We waited 14 weeks for an assessment.",
+    "The carer was lovely but always late!",
+    "Nobody called me back about the care package.",
+    "Mrs Patel from the council explained the charges, really helpful.",
+    "I could not get through on the phone; nobody listened :(",
+    "The day centre is brilliant and the staff are SO kind.",
+    "Not once did the social worker turn up on time???",
+    "My mum feels hopeless and says she can't go on.",
+    "Call me on 07700 900123 if you need to, it is not good enough.",
+]
+
+
+def test_whole_pipeline_gives_identical_analyses_with_fast_and_nltk_vader():
+    rng = random.Random(11)
+    texts = [e.text for e in examples(60)] + TRICKY
+    texts += [" ".join(rng.sample(CARE_SENTENCES, rng.randint(1, 3))) for _ in range(200)]
+    fast = Tagger(scorer=SentimentScorer(fast=True)).analyse_many(texts)
+    nltk = Tagger(scorer=SentimentScorer(fast=False)).analyse_many(texts)
+    for text, one, other in zip(texts, fast, nltk, strict=True):
+        assert one == other, text
 
 
 def test_reference_analyser_uses_the_packaged_lexicon_once():
