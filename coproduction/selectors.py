@@ -41,7 +41,11 @@ def boards_for_user(*, user):
 
 
 def meetings_for_board(*, board):
-    return Meeting.objects.filter(board=board).select_related("minutes").order_by("-starts_at")
+    return (
+        Meeting.objects.filter(board=board)
+        .select_related("board", "minutes")
+        .order_by("-starts_at")
+    )
 
 
 def meeting_detail(*, board, pk):

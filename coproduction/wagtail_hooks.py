@@ -122,25 +122,38 @@ class PaymentViewSet(ModelViewSet):
     list_filter = ["kind", "status"]
 
 
-class MeetingViewSet(ModelViewSet):
+class ListSelectRelatedMixin:
+    """`list_select_related` for a ModelViewSet's listing, so a column showing a related object
+    doesn't cost a query per row."""
+
+    list_select_related = []
+
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = self.model._default_manager.select_related(*self.list_select_related)
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
+class MeetingViewSet(ListSelectRelatedMixin, ModelViewSet):
     model = Meeting
     url_prefix = "coproduction/meeting"
     url_namespace = "coproduction_meeting"
     icon = "date"
     list_display = ["title", "board", "starts_at", "is_demo"]
     list_filter = ["board"]
+    list_select_related = ["board"]
 
 
-class MinutesViewSet(ModelViewSet):
+class MinutesViewSet(ListSelectRelatedMixin, ModelViewSet):
     model = Minutes
     url_prefix = "coproduction/minutes"
     url_namespace = "coproduction_minutes"
     icon = "doc-full"
     list_display = ["meeting", "status", "is_demo"]
     list_filter = ["status"]
+    list_select_related = ["meeting__board"]
 
 
-class ActionViewSet(ModelViewSet):
+class ActionViewSet(ListSelectRelatedMixin, ModelViewSet):
     model = Action
     url_prefix = "coproduction/action"
     url_namespace = "coproduction_action"
@@ -148,6 +161,7 @@ class ActionViewSet(ModelViewSet):
     list_display = ["title", "board", "owner", "due_on", "status", "is_demo"]
     list_filter = ["board", "status"]
     search_fields = ["title", "owner"]
+    list_select_related = ["board"]
 
 
 class CoproductionViewSetGroup(ViewSetGroup):

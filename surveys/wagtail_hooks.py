@@ -38,6 +38,9 @@ class TouchpointViewSet(SnippetViewSet):
     list_filter = ["service", "is_active"]
     search_fields = ["name", "code"]
 
+    def get_queryset(self, request):
+        return Touchpoint.objects.select_related("service")
+
 
 class ServiceViewSet(SnippetViewSet):
     model = Service

@@ -83,11 +83,6 @@ def test_key_in_touchpoint_list_queries_do_not_grow_with_touchpoints(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="N+1: /admin/snippets/surveys/touchpoint/ reads each row's service on its own "
-    "(SELECT surveys_service WHERE id = ?, once per touchpoint)",
-)
 def test_touchpoint_listing_queries_do_not_grow_with_touchpoints(
     client, django_assert_max_num_queries
 ):
