@@ -35,7 +35,7 @@ def _latest():
     return executor.loader.graph.leaf_nodes()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_database_moves_theme_models_in_place(touchpoint):
     response = response_with(touchpoint, date(2026, 3, 5), themes=["respite"])
     comment = FreeTextAnswer.objects.get(response=response)
