@@ -126,7 +126,40 @@ def contact_request_create(*, response, **details):
     return request
 
 
-def contact_request_delete(*, contact_request):
+def contact_requests_read(*, user):
+    """The 'please contact me' requests, for someone who makes the calls: reading contact
+    details is written to the audit log."""
+    if not user.has_perm("surveys.view_contactrequest"):
+        raise PermissionDenied
+    log(instance=user, action="surveys.view_contact_details", user=user)
+    return ContactRequest.objects.select_related("response__service")
+
+
+@transaction.atomic
+def contact_request_close(*, contact_request, user):
+    """The resident has been contacted."""
+    if not user.has_perm("surveys.change_contactrequest"):
+        raise PermissionDenied
+    contact_request.status = ContactRequest.Status.CLOSED
+    contact_request.closed_on = timezone.localdate()
+    contact_request.save(update_fields=["status", "closed_on"])
+    log(instance=contact_request, action="wagtail.edit", user=user, data={"status": "closed"})
+    return contact_request
+
+
+@transaction.atomic
+def contact_request_delete(*, contact_request, user=None):
+    """Delete someone's contact details (the feedback itself stays). `user` is None only for
+    retention and the resident's own withdrawal."""
+    if user is not None and not user.has_perm("surveys.delete_contactrequest"):
+        raise PermissionDenied
+    if user is not None:
+        log(
+            instance=contact_request.response,
+            action="wagtail.delete",
+            user=user,
+            data={"contact_request": contact_request.pk},
+        )
     contact_request.delete()
 
 
@@ -167,6 +200,19 @@ def responses_export(*, user, filters, file_format, with_comments=False):
 
 def _loggable(filters):
     return {name: str(getattr(value, "pk", value)) for name, value in filters.items() if value}
+
+
+def responses_comments_read(*, responses, user):
+    """Each response with its comments as `user` may read them, as (response, [text]) pairs.
+    A page that shows comments unredacted is written to the audit log, with which responses."""
+    rows = [
+        (response, [comment_text_for(user=user, text=c.text) for c in response.comments.all()])
+        for response in responses
+    ]
+    shown = [response.pk for response, texts in rows if texts]
+    if shown and user.has_perm("surveys.view_unredacted_text"):
+        log(instance=user, action="surveys.view_unredacted", user=user, data={"responses": shown})
+    return rows
 
 
 def response_comments_read(*, response, user):

@@ -5,8 +5,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from surveys.models import Response
-from surveys.selectors import comment_text_for, responses_filtered
-from surveys.services import response_comments_read
+from surveys.selectors import responses_filtered
+from surveys.services import response_comments_read, responses_comments_read
 from surveys.staff.forms import ResponseFilterForm
 
 can_view_responses = permission_required("surveys.view_response", raise_exception=True)
@@ -17,13 +17,7 @@ def response_list(request):
     form = ResponseFilterForm(request.GET or None)
     queryset = responses_filtered(**form.filters())
     page = Paginator(queryset, 50).get_page(request.GET.get("p"))
-    rows = [
-        (
-            response,
-            [comment_text_for(user=request.user, text=c.text) for c in response.comments.all()],
-        )
-        for response in page
-    ]
+    rows = responses_comments_read(responses=page, user=request.user)
     return render(
         request,
         "surveys/staff/response_list.html",

@@ -94,6 +94,51 @@ def test_unredacted_view_is_allowed_with_permission_and_audited(
     assert entry.object_id == str(stored.pk)
 
 
+def test_unredacted_response_list_is_audited_with_the_responses_shown(
+    client, unredacted_user, touchpoint, keys
+):
+    first, second = _store(touchpoint, keys), _store(touchpoint, keys, text="Mr Patel was kind")
+    client.force_login(unredacted_user)
+    html = client.get("/admin/feedback/responses/").content.decode()
+    assert "07700 900123" in html
+    entry = ModelLogEntry.objects.get(action="surveys.view_unredacted")
+    assert entry.user_id == unredacted_user.pk
+    assert sorted(entry.data["responses"]) == sorted([first.pk, second.pk])
+
+
+def test_redacted_response_list_writes_no_unredacted_audit_entry(staff_client, touchpoint, keys):
+    _store(touchpoint, keys)
+    assert staff_client.get("/admin/feedback/responses/").status_code == 200
+    assert not ModelLogEntry.objects.filter(action="surveys.view_unredacted").exists()
+
+
+def test_contact_requests_are_read_closed_and_deleted_through_audited_services(
+    client, unredacted_user, touchpoint, keys
+):
+    from surveys.models import ContactRequest
+    from surveys.services import contact_request_create
+
+    contact = contact_request_create(
+        response=_store(touchpoint, keys),
+        name="A resident",
+        phone="07700 900999",
+        preferred_contact=ContactRequest.PreferredContact.PHONE,
+    )
+    client.force_login(unredacted_user)
+    assert "07700 900999" in client.get("/admin/feedback/contact-requests/").content.decode()
+    client.post(f"/admin/feedback/contact-requests/{contact.pk}/close/")
+    contact.refresh_from_db()
+    assert contact.status == ContactRequest.Status.CLOSED
+    client.post(f"/admin/feedback/contact-requests/{contact.pk}/delete/")
+    assert not ContactRequest.objects.filter(pk=contact.pk).exists()
+    entries = ModelLogEntry.objects.filter(user=unredacted_user).order_by("pk")
+    assert [e.action for e in entries] == [
+        "surveys.view_contact_details",
+        "wagtail.edit",
+        "wagtail.delete",
+    ]
+
+
 def test_comment_with_a_direction_override_cannot_reorder_staff_screens(
     client, unredacted_user, touchpoint, keys
 ):
