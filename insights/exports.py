@@ -10,9 +10,10 @@ import tablib
 from django.conf import settings
 from django.utils import timezone
 from import_export import fields, resources
-from import_export.formats.base_formats import CSV, XLSX
+from import_export.formats.base_formats import XLSX
 from wagtail.log_actions import log
 
+from core.spreadsheets import databook_export, dataset_export
 from insights.dashboard.emerging import filter_from_json, filter_to_json
 from insights.dashboard.themes import theme_movement
 from insights.models import MonthlyThemeRollup, ReportExport
@@ -161,10 +162,9 @@ def _render(job, feedback_filter):
             body = "insights/reports/_cqc_pack_body.html"
             context = {"body_template": body, "title": "CQC evidence pack", "pack": pack}
             return pdf_from_template("insights/reports/pdf.html", context), len(book.sheets()[0])
-        return book.export("xlsx"), len(book.sheets()[0])
+        return databook_export(book.sheets()), len(book.sheets()[0])
     dataset = (_themes if job.kind == ReportExport.Kind.THEMES else _summary)(job, feedback_filter)
-    format_class = CSV if job.file_format == "csv" else XLSX
-    return format_class().export_data(dataset), len(dataset)
+    return dataset_export(dataset, "csv" if job.file_format == "csv" else "xlsx"), len(dataset)
 
 
 def _progress(job, status, progress):

@@ -12,6 +12,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
+from core.spreadsheets import dataset_export
 from surveys.models import ContactRequest, FreeTextAnswer, Response
 from surveys.resources import ResponseResource, ResponseWithCommentsResource
 from surveys.selectors import comment_text_for, responses_filtered
@@ -183,6 +184,7 @@ def responses_export(*, user, filters, file_format, with_comments=False):
         raise PermissionDenied(_("Your role can't export comments."))
     resource = ResponseWithCommentsResource() if with_comments else ResponseResource()
     dataset = resource.export(queryset=responses_filtered(**filters))
+    dataset.title = _("Responses")
     format_class = EXPORT_FORMATS[file_format]
     log(
         instance=user,
@@ -191,7 +193,7 @@ def responses_export(*, user, filters, file_format, with_comments=False):
         data={"rows": len(dataset), "comments": with_comments, "filters": _loggable(filters)},
     )
     return ExportFile(
-        content=format_class().export_data(dataset),
+        content=dataset_export(dataset, file_format),
         content_type=format_class().get_content_type(),
         filename=f"responses-{timezone.localdate().isoformat()}.{file_format}",
         rows=len(dataset),
