@@ -69,6 +69,9 @@ def server_environment(database):
         "DJANGO_SETTINGS_MODULE": "bench.load_settings",
         "SECRET_KEY": f"load-test-only-{secrets.token_hex(16)}",
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "http://127.0.0.1",
+        # A real backend, pointed nowhere: the load test sends no email.
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url(database),
         "SURVEY_RATE_LIMIT": "1000000000",

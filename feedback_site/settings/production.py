@@ -7,6 +7,13 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
+NOT_SENDING_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+}
+
 
 def _required(name):
     value = os.environ.get(name, "").strip()
@@ -19,6 +26,14 @@ DEBUG = False
 SECRET_KEY = _required("SECRET_KEY")
 _required("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# QR codes, cards and email links are built from it: never the development default.
+WAGTAILADMIN_BASE_URL = _required("SITE_URL").rstrip("/")
+# Without a real backend, password-reset and invitation links would be printed to the log.
+EMAIL_BACKEND = _required("EMAIL_BACKEND")
+if EMAIL_BACKEND in NOT_SENDING_EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        f"EMAIL_BACKEND is {EMAIL_BACKEND}, which sends nothing: set a real one for production."
+    )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -11,7 +11,14 @@ ROOT = Path(__file__).resolve().parents[2]
 def _run_check(env_overrides, *args):
     # A clean production-like environment: the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE
     # in this process, which `check --deploy` rightly refuses.
-    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    unset = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "SITE_URL",
+        "EMAIL_BACKEND",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DATABASE_URL",
+    }
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(env_overrides)
     env["DJANGO_SETTINGS_MODULE"] = "feedback_site.settings.production"
@@ -25,14 +32,37 @@ def _run_check(env_overrides, *args):
     )
 
 
+SITE = {
+    "SITE_URL": "https://feedback.example.gov.uk",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+}
+SECRETS = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "feedback.example.gov.uk"}
+
+
 def test_production_refuses_to_start_without_secret_key():
-    result = _run_check({"ALLOWED_HOSTS": "feedback.example.gov.uk"})
+    result = _run_check({"ALLOWED_HOSTS": "feedback.example.gov.uk", **SITE})
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_site_url():
+    result = _run_check({**SECRETS, "EMAIL_BACKEND": SITE["EMAIL_BACKEND"]})
+    assert result.returncode != 0
+    assert "SITE_URL must be set" in result.stderr
+
+
+@pytest.mark.parametrize("backend", [None, "django.core.mail.backends.console.EmailBackend"])
+def test_production_refuses_to_start_without_a_real_email_backend(backend):
+    env = {**SECRETS, "SITE_URL": SITE["SITE_URL"]}
+    if backend:
+        env["EMAIL_BACKEND"] = backend
+    result = _run_check(env)
+    assert result.returncode != 0
+    assert "EMAIL_BACKEND" in result.stderr
+
+
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = _run_check({"SECRET_KEY": "x" * 60})
+    result = _run_check({"SECRET_KEY": "x" * 60, **SITE})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
 
@@ -42,6 +72,7 @@ def test_production_check_deploy_has_no_warnings():
         {
             "SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ",
             "ALLOWED_HOSTS": "feedback.example.gov.uk",
+            **SITE,
         },
         "--deploy",
         "--fail-level",
