@@ -11,17 +11,26 @@ from django.conf import settings
 from django.core.cache import cache
 
 
-def _client_key(request, today=None):
+def _client_key(request, scope="submit", today=None):
     address = request.META.get("REMOTE_ADDR", "")
     day = (today or date.today()).isoformat()
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{day}:{address}".encode()).hexdigest()
-    return f"surveys:rate:{digest[:32]}"
+    return f"surveys:rate:{scope}:{digest[:32]}"
 
 
 def submission_allowed(request):
     """Count this attempt; False once the client is over the limit for the window."""
-    limit, window = settings.SURVEY_RATE_LIMIT
-    key = _client_key(request)
+    return _allowed(request, "submit", *settings.SURVEY_RATE_LIMIT)
+
+
+def receipt_use_allowed(request):
+    """Looking up, reading or withdrawing by receipt code, counted apart from submissions: a
+    guessed code would let someone read or withdraw another person's feedback."""
+    return _allowed(request, "receipt", *settings.RECEIPT_RATE_LIMIT)
+
+
+def _allowed(request, scope, limit, window):
+    key = _client_key(request, scope)
     cache.add(key, 0, timeout=window)
     try:
         attempts = cache.incr(key)

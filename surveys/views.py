@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from surveys.choices import Channel
 from surveys.forms import ContactRequestForm, ReceiptLookupForm, SurveyResponseForm
 from surveys.models import Response, Touchpoint
-from surveys.ratelimit import submission_allowed
+from surveys.ratelimit import receipt_use_allowed, submission_allowed
 from surveys.services import (
     SurveyClosed,
     contact_request_create,
@@ -111,6 +111,10 @@ def _show_in_survey_language(survey):
     return requested
 
 
+def _too_many(request):
+    return render(request, "surveys/too_many.html", {"receipts": True}, status=429)
+
+
 def _response_or_404(receipt):
     return get_object_or_404(
         Response.objects.select_related("survey", "service"), receipt_code=receipt.upper()
@@ -155,6 +159,8 @@ def contact_me(request, receipt):
 @require_http_methods(["GET", "POST"])
 def receipt_lookup(request):
     form = ReceiptLookupForm(request.POST or None)
+    if request.method == "POST" and not receipt_use_allowed(request):
+        return _too_many(request)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["receipt_code"]
         if Response.objects.filter(receipt_code=code).exists():
@@ -165,12 +171,16 @@ def receipt_lookup(request):
 
 @never_cache
 def receipt(request, receipt):
+    if not receipt_use_allowed(request):
+        return _too_many(request)
     return render(request, "surveys/receipt.html", {"response": _response_or_404(receipt)})
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def withdraw(request, receipt):
+    if not receipt_use_allowed(request):
+        return _too_many(request)
     response = _response_or_404(receipt)
     if request.method == "POST":
         response_withdraw(receipt_code=response.receipt_code)

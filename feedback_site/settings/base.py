@@ -258,6 +258,8 @@ LOGGING = {
 # How Did We Do: (submissions, seconds) per client before "please try again later".
 # Generous, because a day centre's tablet or a care home shares one address.
 SURVEY_RATE_LIMIT = (int(env("SURVEY_RATE_LIMIT", "30")), 600)
+# Receipt lookups, receipt pages and withdrawals per client per 10 minutes.
+RECEIPT_RATE_LIMIT = (int(env("RECEIPT_RATE_LIMIT", "20")), 600)
 # How staff screens show comments to people without the unredacted-text permission.
 
 # Themes engine. Safeguarding flags must get an outcome within this many hours.

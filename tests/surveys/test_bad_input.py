@@ -134,3 +134,21 @@ def test_missing_or_forged_token_still_stores_the_answers_once(client, touchpoin
     response = client.post("/f/hd7k2", {"submission_token": token, f"q_{keys['overall']}": "good"})
     assert response.status_code == 302
     assert Response.objects.get().submission_token is not None
+
+
+def test_receipt_codes_cannot_be_guessed_at_speed(client, touchpoint, keys, settings):
+    """Lookups, receipt pages and withdrawals share one limit per client, apart from sending."""
+    settings.RECEIPT_RATE_LIMIT = (3, 600)
+    client.post("/f/hd7k2", {"submission_token": str(uuid.uuid4()), f"q_{keys['overall']}": "good"})
+    code = Response.objects.get().receipt_code
+    guesses = [
+        client.post("/feedback/receipt/", {"receipt_code": f"AAAA-BBBB-C{n}"}).status_code
+        for n in range(2)
+    ]
+    assert guesses == [200, 200]  # "we could not find it", twice
+    assert client.get(f"/feedback/receipt/{code}/").status_code == 200
+    assert client.get(f"/feedback/receipt/{code}/").status_code == 429
+    assert client.post(f"/feedback/receipt/{code}/withdraw/").status_code == 429
+    assert Response.objects.filter(receipt_code=code).exists(), "nothing withdrawn"
+    other = client.get(f"/feedback/receipt/{code}/", REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 200
