@@ -7,10 +7,13 @@ class InsightsConfig(AppConfig):
 
     def ready(self):
         from insights import signals
-        from surveys.signals import retention_due
+        from surveys.signals import response_withdrawn, retention_due
         from themes.signals import response_analysed
 
         response_analysed.connect(signals.refresh_rollups, dispatch_uid="insights-refresh-rollups")
+        response_withdrawn.connect(
+            signals.drop_withdrawn_response, dispatch_uid="insights-drop-withdrawn-response"
+        )
         retention_due.connect(
             signals.delete_old_export_files, dispatch_uid="insights-delete-old-export-files"
         )

@@ -1,12 +1,17 @@
 """Receivers: reporting reacts to the apps below it without them knowing it exists."""
 
 from insights.exports import export_files_delete
-from insights.rollups import rollups_refresh_for
+from insights.rollups import rollups_rebuild, rollups_refresh_for
 
 
 def refresh_rollups(sender, response, **kwargs):
     """A response's tags changed: its days and months are counted again, in the same commit."""
     rollups_refresh_for(response=response)
+
+
+def drop_withdrawn_response(sender, submitted_on, service_id, **kwargs):
+    """A resident took their feedback back: its day is counted again without it, at once."""
+    rollups_rebuild(start=submitted_on, end=submitted_on, service_id=service_id)
 
 
 def delete_old_export_files(sender, today, **kwargs):

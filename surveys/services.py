@@ -109,11 +109,16 @@ def response_withdraw(*, receipt_code):
     response = Response.objects.filter(receipt_code=receipt_code).first()
     if response is None:
         return False
-    response_id = response.pk
+    withdrawn = {
+        "response_id": response.pk,
+        "submitted_on": response.submitted_on,
+        "service_id": response.service_id,
+    }
     with transaction.atomic():
         ContactRequest.objects.filter(response=response).delete()
         response.delete()
-    transaction.on_commit(lambda: response_withdrawn.send(sender=Response, response_id=response_id))
+        # Counts drop it in the same commit (e.g. reporting's roll-ups recount the day).
+        response_withdrawn.send(sender=Response, **withdrawn)
     return True
 
 

@@ -2,7 +2,9 @@ from django.dispatch import Signal
 
 # Sent after a response is committed. Receivers (e.g. theme tagging) must not block the resident.
 response_submitted = Signal()  # kwargs: response
-response_withdrawn = Signal()  # kwargs: response_id
+# Sent inside the withdrawal's transaction, after the response is deleted: receivers drop it from
+# whatever they count.
+response_withdrawn = Signal()  # kwargs: response_id, submitted_on, service_id
 # Sent by retention inside its transaction (so a dry run rolls receivers back too), with every
 # comment whose text has been redacted or removed. Receivers clear their own copies of that text
 # and return how many rows they changed.

@@ -163,3 +163,19 @@ def test_the_upgrade_counts_existing_days_as_the_rollups_do(touchpoint):
     _rebuild()
     assert upgraded == counted()
     assert len(upgraded[0]) == 2 and len(upgraded[1]) == 2
+
+
+def test_withdrawn_feedback_leaves_every_count_at_once(touchpoint):
+    from surveys.services import response_withdraw
+
+    kept = response_with(touchpoint, DAY, overall="good", themes=["respite"], sentiment="positive")
+    gone = response_with(touchpoint, DAY, overall="poor", themes=["respite"])
+    _rebuild()
+    assert MonthlyResponseRollup.objects.get(month=MARCH).responses == 2
+    assert response_withdraw(receipt_code=gone.receipt_code)
+    monthly = MonthlyResponseRollup.objects.get(month=MARCH)
+    assert (monthly.responses, monthly.positive, monthly.negative) == (1, 1, 0)
+    assert DailyResponseRollup.objects.get(day=DAY).responses == 1
+    theme = MonthlyThemeRollup.objects.get(month=MARCH, theme__key="respite")
+    assert (theme.responses, theme.negative) == (1, 0)
+    assert kept.theme_mentions.count() == 1 and not ThemeMention.objects.filter(response=gone.pk)
