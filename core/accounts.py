@@ -5,7 +5,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.base.forms import AuthenticateForm as BaseAuthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as BaseActivateTOTPForm
 from allauth.mfa.utils import is_mfa_enabled
-from django.urls import reverse
+from django.conf import settings
+from django.shortcuts import resolve_url
 
 from core.forms import GovUKFormMixin
 from core.roles import STAFF_ROLES
@@ -21,7 +22,7 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
         """Staff go to the admin; board members to their boards."""
         if request.user.has_perm("wagtailadmin.access_admin"):
             return super().get_login_redirect_url(request)
-        return reverse("coproduction:board-list")
+        return resolve_url(settings.MEMBER_HOME_URL)
 
 
 def mfa_required_for(user):

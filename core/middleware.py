@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render, resolve_url
 from django.template.loader import render_to_string
 
 from core.accounts import has_authenticator, mfa_required_for
@@ -118,4 +118,27 @@ class MfaRequiredMiddleware:
             and not has_authenticator(user)
         ):
             return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class AdminAccessMiddleware:
+    """Someone signed in without access to the staff admin (a board member) gets a page saying
+    so, with a link to their board, instead of Wagtail sending them to sign in again, which
+    sends them back: an endless loop."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        open_paths = ("/admin/login/", "/admin/logout/")
+        if (
+            request.path.startswith("/admin/")
+            and not request.path.startswith(open_paths)
+            and user is not None
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            context = {"member_home": resolve_url(settings.MEMBER_HOME_URL)}
+            return render(request, "admin_no_access.html", context, status=403)
         return self.get_response(request)

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "core.middleware.SecurityHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "core.middleware.MfaRequiredMiddleware",
+    "core.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -186,6 +187,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 LOGIN_REDIRECT_URL = "/admin/"
+# Where people without the staff admin (board members) land after signing in.
+MEMBER_HOME_URL = "coproduction:board-list"
 LOGIN_URL = "account_login"
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

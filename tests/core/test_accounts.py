@@ -117,3 +117,21 @@ def test_password_reset_sends_an_email(client, db, mailoutbox):
     response = client.post(reverse("account_reset_password"), {"email": "member@example.org"})
     assert response.status_code == 302
     assert len(mailoutbox) == 1
+
+
+def test_board_member_opening_the_admin_gets_a_page_with_a_link_to_their_board(client, db):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from core.roles import BOARD_MEMBERS
+
+    member = get_user_model().objects.create_user("member", "member@example.org", "x" * 12)
+    member.groups.add(Group.objects.get(name=BOARD_MEMBERS))
+    client.force_login(member)
+    for path in ["/admin/", "/admin/pages/", "/admin/reports/site-history/"]:
+        response = client.get(path)
+        assert response.status_code == 403, path
+        assert 'href="/board/"' in response.content.decode()
+    # The loop this replaced: the sign-in page sends a signed-in member back to the admin.
+    final = client.get("/accounts/login/?next=/admin/", follow=True)
+    assert final.status_code == 403 and len(final.redirect_chain) <= 2
