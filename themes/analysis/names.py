@@ -1,84 +1,518 @@
-"""Find people's names in free text, for redaction.
+"""Find people's names in free text, for redaction. Recall first: when unsure, it is a name.
 
-Names are found from context (a title such as "Mrs", "my name is", "called", a role such as "my
-social worker") and from a shipped list of common first names that are not also everyday words.
-A capitalised word straight after a found name is treated as a surname.
+Signals, combined per word: multi-origin name lexicons (``names_faker.txt`` from Faker's person
+providers, ``names_extra.txt`` and ``first_names.txt`` written for this project); a title or kinship
+cue before the word (Mr, Dr, pani, Auntie, "my daughter", "called"); capitals in mid-sentence on a
+word that is not common English (word frequencies from the installed ``wordfreq``); surname
+morphology (O', Mc, al-, hyphens, possessives); and a name straight after another name. A keep-list
+(``redaction_keep.txt``) protects days, months, places, languages and organisations, including
+ones named after people (Sue Ryder), and capitalised words followed by an organisation word
+("Grace Court", "Hope Centre").
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from dataclasses import dataclass
 
 from .resources import loader, stopwords
-from .text import word_set
 
-NAME = r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?"
-_TITLE = re.compile(
-    r"\b(?i:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sister|Cllr|Councillor|Nurse|Dame|Lord)"
-    rf"\.?\s+(?:[A-Z]\.?\s+){{0,2}}{NAME}(?:\s+{NAME})?"
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_SURNAME_SHAPE = re.compile(r"^(?:O['’]|Ó|Mc|Mac(?=[A-Z])|Fitz(?=[A-Z])|D['’])[A-Z]")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
+_PERSON_AFTER = re.compile(r"\s+(?:from|at)\s+the\s+\w+")
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "cllr",
+        "councillor",
+        "dame",
+        "sir",
+        "lady",
+        "lord",
+        "rev",
+        "reverend",
+        "father",
+        "fr",
+        "pastor",
+        "imam",
+        "sheikh",
+        "nurse",
+        "sister",
+        "matron",
+        "auntie",
+        "aunty",
+        "aunt",
+        "uncle",
+        "nan",
+        "nana",
+        "nanna",
+        "gran",
+        "granny",
+        "grandma",
+        "grandad",
+        "grandpa",
+        "pani",
+        "pan",
+        "panie",
+        "doamna",
+        "domnul",
+        "doamnei",
+        "signora",
+        "signor",
+        "signore",
+        "senhor",
+        "senhora",
+        "sra",
+        "sr",
+        "dona",
+        "tita",
+        "tito",
+        "tia",
+        "tio",
+        "kuya",
+        "ate",
+        "lola",
+        "lolo",
+        "mama",
+        "papa",
+        "baba",
+        "amma",
+        "appa",
+        "ammi",
+        "abba",
+        "chacha",
+        "chachi",
+        "masi",
+        "mami",
+        "kaka",
+        "kaki",
+        "yiayia",
+        "pappou",
+        "yaya",
+        "bro",
+        "brother",
+        "mister",
+        "missus",
+        "madam",
+        "mrs.",
+        "mr.",
+        "dr.",
+        "ms.",
+        "ji",
+    ]
 )
-_STATED = re.compile(
-    r"\b(?i:my name is|my name's|i am called|i'm called)\s+"
-    rf"((?:{NAME}|[a-z]+)(?:\s+{NAME})?)"
+_STRONG_TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "mr.", "mrs.", "dr.", "ms.", "pani", "pan", "doamna"]
 )
-_CALLED = re.compile(rf"\b(?:called|named|name of)\s+({NAME}(?:\s+{NAME})?)")
-_ROLE = re.compile(
-    r"\b(?i:social worker|care worker|support worker|carer|care manager|manager|nurse|"
-    r"receptionist|advisor|adviser|officer|coordinator|co-ordinator|therapist|OT|GP|doctor|"
-    r"daughter|son|husband|wife|partner|mum|mother|dad|father|brother|sister|neighbour|"
-    r"friend|granddaughter|grandson|niece|nephew)(?:,)?\s+"
-    rf"({NAME}(?:\s+{NAME})?)"
+CUES = frozenset(
+    [
+        "daughter",
+        "son",
+        "husband",
+        "wife",
+        "partner",
+        "mum",
+        "mother",
+        "dad",
+        "father",
+        "brother",
+        "sister",
+        "neighbour",
+        "friend",
+        "granddaughter",
+        "grandson",
+        "niece",
+        "nephew",
+        "cousin",
+        "carer",
+        "carers",
+        "worker",
+        "manager",
+        "nurse",
+        "doctor",
+        "receptionist",
+        "advisor",
+        "adviser",
+        "officer",
+        "coordinator",
+        "therapist",
+        "physio",
+        "called",
+        "named",
+        "name",
+        "thanks",
+        "thank",
+        "ask",
+        "with",
+        "and",
+        "to",
+        "from",
+        "by",
+    ]
 )
-_LOWER_WORD = re.compile(r"[a-z]+")
-_WORD = re.compile(r"\b[A-Za-z][a-z]+(?:['-][A-Za-z][a-z]+)?\b")
-_NOT_NAMES = word_set(
-    "The A An And But Or So Then This That They She He It We You I Is Was Were Are Has Had Have "
-    "Not No Never Very Who What When Where Why How Please Thank Thanks Team Council Social Care "
-    "Services Service Centre Road Street Lane Avenue Hospital Ward Day Home Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December Christmas Easter Mum Dad Nan Gran Sir Madam"
+_WEAK_CUES = frozenset(["thanks", "thank", "ask", "with", "and", "to", "from", "by"])
+PARTICLES = frozenset(
+    [
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "di",
+        "del",
+        "della",
+        "le",
+        "la",
+        "al",
+        "el",
+        "bin",
+        "ben",
+        "ibn",
+        "bint",
+        "ap",
+        "ní",
+        "nic",
+        "ó",
+        "mac",
+        "von",
+        "abu",
+        "st",
+    ]
+)
+_NAME_STOPWORDS = frozenset({"will"})  # 'Will from the agency'
+_ENGLISH_HOMOGRAPHS = frozenset(
+    ["loan", "long", "cherry", "grant", "junior", "said", "song", "wing", "hung", "gang"]
 )
 
 
-def _is_name(word: str) -> bool:
-    return word.capitalize() not in _NOT_NAMES and word.lower() not in stopwords()
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    capital: bool
+    sentence_start: bool
+
+
+def fold(word: str) -> str:
+    """Lower case with accents removed: 'Wiśniewska' -> 'wisniewska'."""
+    word = word.lower().replace("ł", "l").replace("ı", "i").replace("’", "'")
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(name: str) -> frozenset[str]:
+    text = loader.text(name)
+    return frozenset(
+        fold(w) for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
+
+
+@functools.cache
+def _lexicons() -> tuple[frozenset[str], frozenset[str]]:
+    curated = _words("names_extra") | _words("first_names")
+    return curated, curated | _words("names_faker")
+
+
+@functools.cache
+def _keep() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in loader.text("redaction_keep").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        if line.startswith("["):
+            current = line.strip("[] ")
+            continue
+        sections.setdefault(current, []).append(line)  # a section may appear more than once
+    phrases = " ".join(sections["phrases"]).split(";")
+    words = " ".join(sections["words"]).split()
+    org = " ".join(sections["org_words"]).split()
+    return (
+        frozenset(fold(w) for w in words),
+        frozenset(org),
+        tuple(sorted({fold(p.strip()) for p in phrases if p.strip()}, key=len, reverse=True)),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common ``word`` is in English (0 unknown .. 8), from the installed wordfreq."""
+    import wordfreq  # heavy import, only when the redactor first meets a candidate word
+
+    return wordfreq.zipf_frequency(word, "en")
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        end = match.end()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3:
+            word, end = word[: possessive.start()], match.start() + possessive.start()
+        before = text[max(0, match.start() - 3) : match.start()]
+        tokens.append(
+            _Token(
+                match.start(),
+                end,
+                word,
+                fold(word),
+                word[0].isupper(),
+                bool(_SENTENCE_END.search(before)) or match.start() == 0,
+            )
+        )
+    return tokens
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    lowered = fold(text)
+    spans = []
+    for phrase in _keep()[2]:
+        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered):
+            spans.append(match.span())
+    return spans
+
+
+def _parts(key: str) -> list[str]:
+    parts = [p for p in re.split(r"[-']", key) if p]
+    return parts if len(parts) > 1 else []
+
+
+class _Judge:
+    def __init__(self) -> None:
+        self.curated, self.lexicon = _lexicons()
+        self.keep_words, self.org_words, _ = _keep()
+        self.stop = stopwords()
+        self.english_first = _words("first_names")
+
+    def ordinary(self, key: str) -> bool:
+        return key in self.keep_words or key in self.stop or key in TITLES
+
+    def in_lexicon(self, key: str) -> bool:
+        parts = _parts(key)
+        if parts:
+            return any(p in self.lexicon and len(p) > 2 for p in parts if p not in PARTICLES)
+        return key in self.lexicon
+
+    def organisation(self, key: str) -> bool:
+        return key in self.org_words
+
+    def lower_name(self, key: str) -> bool:
+        if len(key) < 4 or key in _ENGLISH_HOMOGRAPHS or self.ordinary(key):
+            return False
+        parts = _parts(key)
+        if parts:
+            return any(self.lower_name(p) or p in self.curated for p in parts)
+        if key in self.curated:
+            return zipf(key) < (4.0 if key not in self.english_first else 5.0)
+        if key in self.lexicon:
+            return zipf(key) < 3.0
+        return False
+
+    def rare_word(self, key: str) -> bool:
+        """Not a name in any list and not English: a name when it opens a sentence."""
+        return (
+            len(key) > 3
+            and not self.ordinary(key)
+            and zipf(key) < 2.3
+            and not _inflected_english(key)
+        )
+
+    def capital_name(self, token: _Token) -> bool:
+        key, word = token.key, token.text
+        if self.ordinary(key) or len(key) < 2 or self.organisation(key):
+            return False
+        if _SURNAME_SHAPE.match(word) or re.match(r"^(?:al|el)-\w", key):
+            return True
+        if word.isupper() and len(word) <= 3 and key not in self.curated:
+            return False
+        common = zipf(key)
+        if not token.sentence_start and not word.isupper():
+            lexical = self.in_lexicon(key) and (key in self.curated or common < 4.5)
+            return lexical or common < 3.2
+        if key in self.curated and key not in _ENGLISH_HOMOGRAPHS:
+            return common < 5.0 and len(key) > 2
+        if self.in_lexicon(key):
+            return common < 3.5
+        return common < 3.0 and len(key) > 2
+
+    def follows_name(self, token: _Token) -> bool:
+        key = token.key
+        if self.ordinary(key) or key in PARTICLES or self.organisation(key):
+            return False
+        if token.capital:
+            return not (token.text.isupper() and len(key) <= 3 and key not in self.curated)
+        return (self.in_lexicon(key) and len(key) > 2 and zipf(key) < 5.0) or zipf(key) < 3.5
 
 
 def name_spans(text: str, use_first_names: bool = True) -> list[tuple[int, int]]:
     """Character spans of likely names, merged and sorted."""
-    spans = [m.span() for m in _TITLE.finditer(text) if _is_name(m.group().split()[-1])]
-    for pattern in (_STATED, _CALLED, _ROLE):
-        spans += [m.span(1) for m in pattern.finditer(text) if _is_name(m.group(1).split()[0])]
-    if use_first_names:
-        spans += _first_name_spans(text)
-    return _merge(spans)
-
-
-def _first_name_spans(text: str) -> list[tuple[int, int]]:
-    names = loader.word_set("first_names")
-    if names.isdisjoint(_LOWER_WORD.findall(text.lower())):
+    tokens = _tokens(text)
+    if not tokens:
         return []
-    spans = []
-    words = list(_WORD.finditer(text))
-    for position, match in enumerate(words):
-        word = match.group()
-        lower = word.lower()
-        if lower not in names or (len(lower) <= 3 and not word[0].isupper()):
+    judge = _Judge()
+    protected = _protected(text)
+    blocked = [any(s <= t.start < e for s, e in protected) for t in tokens]
+    names = [False] * len(tokens)
+    for i, token in enumerate(tokens):
+        if blocked[i]:
             continue
-        end = match.end()
-        if position + 1 < len(words):
-            nxt = words[position + 1]
-            gap = text[end : nxt.start()]
-            if gap == " " and nxt.group()[0].isupper() and _is_name(nxt.group()):
-                end = nxt.end()
-        spans.append((match.start(), end))
-    return spans
+        if token.capital:
+            names[i] = use_first_names and judge.capital_name(token)
+        elif use_first_names and not (i + 1 < len(tokens) and tokens[i + 1].key == "ji"):
+            names[i] = judge.lower_name(token.key) or (
+                token.sentence_start and judge.rare_word(token.key)
+            )
+        names[i] = names[i] or _cued(tokens, i, judge) or _person_by_place(tokens, i, judge, text)
+    _spread(tokens, names, blocked, judge, text)
+    _drop_organisations(tokens, names, judge)
+    _take_titles_and_initials(tokens, names, text)
+    spans = [(t.start, t.end) for t, is_name in zip(tokens, names, strict=True) if is_name]
+    return _merge(spans, text)
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _cued(tokens: list[_Token], i: int, judge: _Judge) -> bool:
+    if i == 0:
+        return False
+    token, previous = tokens[i], tokens[i - 1]
+    key = token.key
+    if judge.ordinary(key) or key in PARTICLES:
+        return False
+    cue = previous.key.rstrip(".")
+    if cue in _STRONG_TITLES or (cue in TITLES and previous.capital):
+        return token.capital or zipf(key) < 4.5 or judge.in_lexicon(key)
+    if cue in CUES and cue not in _WEAK_CUES:
+        if token.capital:
+            return zipf(key) < 5.0 or judge.in_lexicon(key)
+        return judge.lower_name(key) or key in judge.curated or (zipf(key) < 3.0 and len(key) > 2)
+    return False
+
+
+def _inflected_english(key: str) -> bool:
+    for suffix in ("ing", "ed", "es", "s", "ly", "er", "ers", "ness", "ful", "y"):
+        if key.endswith(suffix) and zipf(key[: -len(suffix)]) >= 3.0:
+            return True
+    return False
+
+
+def _person_by_place(tokens, i, judge, text) -> bool:
+    """'Dawn from the office', 'Will at the centre': a capitalised word before 'from the'."""
+    token = tokens[i]
+    word_name = token.capital and token.key in _NAME_STOPWORDS
+    if not word_name and (judge.ordinary(token.key) or judge.organisation(token.key)):
+        return False
+    if len(token.key) < 2:
+        return False
+    if not token.capital and not judge.in_lexicon(token.key):
+        return False
+    if i > 0 and not token.sentence_start and tokens[i - 1].key != "and":
+        return False
+    return bool(_PERSON_AFTER.match(text, token.end))
+
+
+_AND = re.compile(r"\s*(?:,|&|\band\b)\s*|\s+and\s+")
+
+
+def _coordinate(tokens, names, blocked, judge, text) -> bool:
+    """'Jo and Sam', 'sukhi and manpreet': a word joined by 'and' to a name is a name."""
+    changed = False
+    for i in range(len(tokens) - 2):
+        if tokens[i + 1].key != "and" or blocked[i] or blocked[i + 2] or names[i] == names[i + 2]:
+            continue
+        other = tokens[i + 2] if names[i] else tokens[i]
+        if judge.ordinary(other.key) or judge.organisation(other.key) or len(other.key) < 2:
+            continue
+        if other.capital:
+            ok = not (other.text.isupper() and len(other.key) <= 3)
+        else:
+            ok = judge.lower_name(other.key) or other.key in judge.curated or zipf(other.key) < 3.0
+        if ok:
+            names[i] = names[i + 2] = changed = True
+    return changed
+
+
+def _spread(tokens, names, blocked, judge, text) -> None:
+    """A word joined to a name by a space, hyphen or particle is part of that name."""
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(tokens) - 1):
+            left, right = tokens[i], tokens[i + 1]
+            gap = text[left.end : right.start]
+            if gap.strip(" -(") or blocked[i] or blocked[i + 1]:
+                continue
+            if names[i] and not names[i + 1] and judge.follows_name(right):
+                names[i + 1] = changed = True
+            elif names[i + 1] and not names[i] and _joins_left(left, judge):
+                names[i] = changed = True
+        for i in range(1, len(tokens) - 1):
+            particle, nxt = tokens[i], tokens[i + 1]
+            joinable = nxt.capital and not judge.ordinary(nxt.key)
+            if particle.key in PARTICLES and names[i - 1] and not names[i + 1] and joinable:
+                names[i + 1] = changed = True
+        changed = _coordinate(tokens, names, blocked, judge, text) or changed
+
+
+def _joins_left(token: _Token, judge: _Judge) -> bool:
+    if judge.ordinary(token.key) or token.key in PARTICLES or len(token.key) < 2:
+        return False
+    if token.capital:
+        return not (token.text.isupper() and len(token.key) <= 3)
+    return judge.lower_name(token.key)
+
+
+def _take_titles_and_initials(tokens, names, text) -> None:
+    """'Dr. J. Patel' becomes one name: a title or initial straight before a name joins it."""
+    for i in range(len(tokens) - 1, 0, -1):
+        if not names[i]:
+            continue
+        left = tokens[i - 1]
+        gap = text[left.end : tokens[i].start]
+        initial = len(left.text) == 1 and left.text.isupper() and gap in {" ", ". ", "."}
+        title = (
+            left.key in TITLES
+            and gap in {" ", ". "}
+            and (left.capital or left.key in _STRONG_TITLES)
+        )
+        if initial or title:
+            names[i - 1] = True
+
+
+def _drop_organisations(tokens, names, judge) -> None:
+    """Capitalised names straight before 'Court', 'Centre', 'Hospital'... are places."""
+    for i in range(len(tokens) - 1, 0, -1):
+        nxt = tokens[i]
+        joined = tokens[i - 1].end + 1 == nxt.start
+        if judge.organisation(nxt.key) and nxt.capital and names[i - 1] and joined:
+            j = i - 1
+            while j >= 0 and names[j] and tokens[j].capital:
+                if j > 0 and tokens[j - 1].key.rstrip(".") in _STRONG_TITLES:
+                    break
+                names[j] = False
+                j -= 1
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
+        if merged and text[merged[-1][1] : start] in {"", " ", "-", ".", ". "}:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .names import name_spans
+from .phones import PUBLIC_HELPLINES, redact_phones
 from .text import word_set
 
 PLACEHOLDERS = {
@@ -23,23 +24,40 @@ PLACEHOLDERS = {
     "postcode": "[postcode]",
     "nhs_number": "[NHS number]",
     "date_of_birth": "[date of birth]",
+    "ni_number": "[NI number]",
 }
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+_NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?:19|20)\d\d-\d{1,2}-\d{1,2})"
 _WORD_DATE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+\d{{4}}"
+    rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}"
     rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
 )
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+EMAIL = re.compile(r"\b[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+\b")
+SPELLED_EMAIL = re.compile(
+    r"\b[\w.+-]+(?:\s+(?:dot|underscore|dash)\s+[\w+-]+)*\s+(?:at|\[at\]|\(at\))\s+[\w-]+"
+    r"(?:\s+(?:dot|\.)\s+[a-z]{2,6})+\b",
+    re.IGNORECASE,
+)
+NI_NUMBER = re.compile(r"\b[A-Z]{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b", re.IGNORECASE)
+BIRTH_YEAR = re.compile(
+    r"\b(?:born(?:\s+(?:in|on))?(?:\s+the)?|b\.|year of birth|yob)\s*[:\-]?\s*"
+    r"((?:19|20)\d\d)\b(?![/.-]\d)",
+    re.IGNORECASE,
+)
+WORD_DATE = re.compile(
+    rf"(?<![\w/])(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+((?:19|20)\d\d)"
+    rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
 NHS_NUMBER = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])")
 PHONE = re.compile(
     r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?\d(?:[\s-]?\d){8,9}|\(0\d{2,4}\)\s?\d(?:[\s-]?\d){4,7}"
     r"|0\d(?:[\s-]?\d){8,9})(?!\d)"
 )
-POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b", re.IGNORECASE)
+POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s{0,2}\d[A-Z]{2}\b", re.IGNORECASE)
 STREET = (
     r"(?:road|rd|street|st|lane|ln|avenue|ave|crescent|gardens|terrace|grove|square|mews|"
     r"boulevard|(?-i:Close|Drive|Way|Court|Place|Hill|Park|Walk|Row|View|Rise|Green|Parade|Gate))"
@@ -49,12 +67,19 @@ ADDRESS = re.compile(
     rf"(?:[A-Za-z'-]+\s+){{1,3}}?{STREET}\b\.?",
     re.IGNORECASE,
 )
-FLAT = re.compile(r"\b(?:flat|apartment|apt)\s+\d+[a-z]?\b", re.IGNORECASE)
+FLAT = re.compile(r"\b(?:flat|apartment|apt)\s+(?:\d+[a-z]?|[A-Z])\b", re.IGNORECASE)
+_BUILDING_WORDS = (
+    r"(?:house|court|lodge|mansions|heights|tower|villas|cottage|buildings|point|view)"
+)
+BUILDING = re.compile(
+    rf"(?<=\[address\])(,?\s+(?:[A-Za-z'-]+\s+){{1,3}}?{_BUILDING_WORDS})\b", re.IGNORECASE
+)
 LABELLED_DOB = re.compile(
-    rf"\b(?:d\.?o\.?b\.?|date of birth|born(?:\s+on)?)\s*[:\-]?\s*({_NUMERIC_DATE}|{_WORD_DATE})",
+    rf"\b(?:d\.?o\.?b\.?|date of birth|born(?:\s+on)?)\s*(?:is\s+)?[:\-]?\s*"
+    rf"({_NUMERIC_DATE}|{_WORD_DATE})",
     re.IGNORECASE,
 )
-BARE_DATE = re.compile(r"(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/])")
+BARE_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])")
 _NHS_LABEL = re.compile(r"nhs\s*(?:no|number|num|#)?\.?\s*[:\-]?\s*$", re.IGNORECASE)
 _ADDRESS_FILLERS = word_set("a an and the for of to in on at my was is it we i")
 
@@ -84,6 +109,8 @@ def _is_nhs(match: re.Match, text: str) -> bool:
 
 def _is_phone(match: re.Match, text: str) -> bool:
     digits = re.sub(r"\D", "", match.group())
+    if digits in PUBLIC_HELPLINES:
+        return False
     if digits.startswith("44"):
         digits = digits[2:].removeprefix("0")
         return len(digits) in (9, 10)
@@ -97,17 +124,30 @@ def _is_address(match: re.Match, text: str) -> bool:
 
 def _is_old_date(match: re.Match, text: str) -> bool:
     day, month, year = (int(g) for g in match.groups())
-    return 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= datetime.date.today().year - 10
+    this_year = datetime.date.today().year
+    if year < 100:
+        year += 1900 if year > this_year % 100 else 2000
+    return 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= this_year - 10
+
+
+def _is_old_year(match: re.Match, text: str) -> bool:
+    year = int(next(g for g in match.groups() if g))
+    return 1900 <= year <= datetime.date.today().year - 10
 
 
 _DIGITS_RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], bool] | None, int]] = [
     ("date_of_birth", LABELLED_DOB, None, 1),
+    ("date_of_birth", BIRTH_YEAR, None, 1),
+    ("date_of_birth", WORD_DATE, _is_old_year, 0),
     ("date_of_birth", BARE_DATE, _is_old_date, 0),
+    ("ni_number", NI_NUMBER, None, 0),
     ("nhs_number", NHS_NUMBER, _is_nhs, 0),
+    ("phone", None, None, 0),
     ("phone", PHONE, _is_phone, 0),
     ("postcode", POSTCODE, None, 0),
     ("address", ADDRESS, _is_address, 0),
     ("address", FLAT, None, 0),
+    ("address", BUILDING, None, 1),
 ]
 _DIGIT = re.compile(r"\d")
 
@@ -117,9 +157,14 @@ def redact(text: str, use_first_names: bool = True) -> RedactionResult:
     counts: dict[str, int] = {}
     if "@" in text:
         text = _substitute(text, "email", EMAIL, None, 0, counts)
+    if " at " in text.lower():
+        text = _substitute(text, "email", SPELLED_EMAIL, None, 0, counts)
     if _DIGIT.search(text):  # every other pattern needs a digit
         for kind, pattern, check, group in _DIGITS_RULES:
-            text = _substitute(text, kind, pattern, check, group, counts)
+            if pattern is None:
+                text = redact_phones(text, counts)
+            else:
+                text = _substitute(text, kind, pattern, check, group, counts)
     spans = name_spans(text, use_first_names)
     for start, end in reversed(spans):
         text = text[:start] + PLACEHOLDERS["name"] + text[end:]

@@ -56,6 +56,9 @@ class ResourceLoader:
         self._locators: dict[str, Callable[[], list[str]]] = {
             "stopwords": _data_file("stopwords.txt"),
             "first_names": _data_file("first_names.txt"),
+            "names_faker": _data_file("names_faker.txt"),
+            "names_extra": _data_file("names_extra.txt"),
+            "redaction_keep": _data_file("redaction_keep.txt"),
             "default_taxonomy": _data_file("default_taxonomy.json"),
             "safeguarding_signals": _data_file("safeguarding.json"),
             "vader_lexicon": _package_file("vaderSentiment", "vader_lexicon.txt"),
