@@ -8,6 +8,7 @@ silenced. Every flag is for a person to review; nothing here is a decision.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .regex_gate import GatedPattern, PatternIndex
@@ -21,6 +22,9 @@ _NEGATORS = word_set("not no never without nobody none nothing")
 # Skipped when looking back for a negator: "no signs of abuse or neglect".
 _SKIPPED = word_set("or nor and of any signs sign evidence the a")
 _CLAUSE_BREAKS = word_set("but however although though yet")
+# A word censored with asterisks ("p***") is nearly always a slur.
+_CENSORED = re.compile(r"\b[a-z]\*{2,}[a-z*]*")
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class _Category:
     keywords: frozenset[str]
     negatable_keywords: frozenset[str]
     patterns: tuple[GatedPattern, ...]
+    together: tuple[tuple[re.Pattern, ...], ...] = ()
+    unless: re.Pattern | None = None
 
 
 class SafeguardingDetector:
@@ -45,14 +51,9 @@ class SafeguardingDetector:
 
     def __init__(self, signals: dict | None = None) -> None:
         signals = signals or loader.json("safeguarding_signals")
+        macros = signals.get("macros", {})
         self.categories = [
-            _Category(
-                name,
-                frozenset(spec.get("keywords", [])),
-                frozenset(spec.get("negatable", [])),
-                tuple(GatedPattern(p, p.startswith("(?#negatable)")) for p in spec["patterns"]),
-            )
-            for name, spec in signals["categories"].items()
+            _compile(name, spec, macros) for name, spec in signals["categories"].items()
         ]
         self.negatable_words = frozenset().union(*(c.negatable_keywords for c in self.categories))
         self.all_keywords = frozenset().union(*(c.keywords for c in self.categories))
@@ -78,7 +79,8 @@ class SafeguardingDetector:
         return list(cached)
 
     def _detect(self, sentence: str) -> list[SafeguardingFlag]:
-        tokens = canonical_tokens(sentence, self.corrector)
+        lowered = _CENSORED.sub(" censoredslur ", sentence.lower())
+        tokens = [t.replace("'", "") for t in canonical_tokens(lowered, self.corrector)]
         canonical = " ".join(tokens)
         present = set(tokens)
         words: dict[int, list[str]] = {}
@@ -87,10 +89,13 @@ class SafeguardingDetector:
                 words[index] = self._keyword_hits(category, tokens)
         for index, pattern in self._patterns.candidates(present):
             words.setdefault(index, []).extend(self._pattern_hits(pattern, canonical))
+        for index, category in enumerate(self.categories):
+            for parts in category.together:
+                words.setdefault(index, []).extend(_all_hits(parts, canonical))
         return [
             SafeguardingFlag(self.categories[i].name, sentence, tuple(dict.fromkeys(words[i])))
             for i in sorted(words)
-            if words[i]
+            if words[i] and not _silenced(self.categories[i], canonical)
         ]
 
     def _keyword_hits(self, category: _Category, tokens: list[str]) -> list[str]:
@@ -112,6 +117,37 @@ class SafeguardingDetector:
                 continue
             hits.append(match.group().strip())
         return hits
+
+
+def _compile(name: str, spec: dict, macros: dict[str, str]) -> _Category:
+    def expand(pattern: str) -> str:
+        return _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+
+    unless = spec.get("unless")
+    return _Category(
+        name,
+        frozenset(spec.get("keywords", [])),
+        frozenset(spec.get("negatable", [])),
+        tuple(GatedPattern(expand(p), p.startswith("(?#negatable)")) for p in spec["patterns"]),
+        tuple(tuple(re.compile(expand(p)) for p in parts) for parts in spec.get("together", [])),
+        re.compile("|".join(expand(p) for p in unless)) if unless else None,
+    )
+
+
+def _all_hits(parts: tuple[re.Pattern, ...], canonical: str) -> list[str]:
+    """The words each part matched, when every part matches somewhere in the sentence."""
+    hits = []
+    for part in parts:
+        match = part.search(canonical)
+        if match is None:
+            return []
+        hits.append(match.group().strip())
+    return [" + ".join(hits)]
+
+
+def _silenced(category: _Category, canonical: str) -> bool:
+    """An ordinary reading stated in the sentence ("abuse of process", "a neglected garden")."""
+    return category.unless is not None and category.unless.search(canonical) is not None
 
 
 def _negated(preceding: list[str], skipped: frozenset[str]) -> bool:
