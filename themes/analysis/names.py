@@ -217,6 +217,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.cache
 def _words(name: str) -> frozenset[str]:
     text = loader.text(name)
     return frozenset(
@@ -281,13 +282,14 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
+@functools.cache
+def _protected_pattern() -> re.Pattern:
+    phrases = "|".join(re.escape(p) for p in _keep()[2])
+    return re.compile(rf"(?<!\w)(?:{phrases})(?!\w)")
+
+
 def _protected(text: str) -> list[tuple[int, int]]:
-    lowered = fold(text)
-    spans = []
-    for phrase in _keep()[2]:
-        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered):
-            spans.append(match.span())
-    return spans
+    return [m.span() for m in _protected_pattern().finditer(text.lower())]
 
 
 def _parts(key: str) -> list[str]:
