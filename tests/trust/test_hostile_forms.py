@@ -27,6 +27,7 @@ CLEAR_ERROR = ("There is a problem", "Sorry, we could not read what you sent")
 @pytest.fixture(autouse=True)
 def _no_flood_limit(settings):
     settings.SURVEY_RATE_LIMIT = (10**9, 600)
+    settings.RECEIPT_RATE_LIMIT = (10**9, 600)
 
 
 def _counts():
