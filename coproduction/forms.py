@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduction import rules
 from coproduction.choices import ActionStatus, BoardRole, ThemeDecision
 from coproduction.models import Action, MinutesComment
 from core.forms import GovUKFormMixin
@@ -22,6 +23,15 @@ class InvitationForm(GovUKFormMixin, forms.Form):
     role = forms.ChoiceField(
         label=_("Role on the board"), choices=BoardRole.choices, widget=forms.RadioSelect
     )
+
+    def __init__(self, *args, inviter=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the roles this person may give (an officer's seat makes its holder staff).
+        self.fields["role"].choices = [
+            (value, label)
+            for value, label in BoardRole.choices
+            if inviter is None or rules.can_grant_board_role(inviter, value)
+        ]
 
 
 class InvitationAcceptForm(GovUKFormMixin, forms.Form):

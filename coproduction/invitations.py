@@ -22,6 +22,8 @@ def invitation_send(*, board, email, role, invited_by):
     """Create an invitation and email its link. Returns the invitation."""
     if not rules.can_invite(invited_by):
         raise PermissionDenied("You cannot invite people.")
+    if not rules.can_grant_board_role(invited_by, role):
+        raise PermissionDenied("Only engagement leads and administrators can invite officers.")
     token = BoardInvitation.new_token()
     invitation = BoardInvitation(
         board=board,

@@ -4,7 +4,10 @@ Group permissions (core/roles.py) say what a role may do in general; these rules
 The table in docs/roles-and-permissions.md lists them.
 """
 
-from coproduction.choices import CHAIR_ROLES, ActionStatus, MinutesStatus
+from coproduction.choices import CHAIR_ROLES, ActionStatus, BoardRole, MinutesStatus
+from core import roles
+
+STAFF_ROLE_GRANTERS = {roles.ENGAGEMENT_LEADS, roles.ADMINISTRATORS}
 
 
 def _membership(user, board):
@@ -72,6 +75,14 @@ def can_see_member_support(user):
 
 def can_invite(user):
     return user.has_perm("coproduction.add_boardinvitation")
+
+
+def can_grant_board_role(user, role):
+    """A council officer's seat puts its holder in the Officers group, with access to responses:
+    only engagement leads and administrators may give one."""
+    if role != BoardRole.OFFICER:
+        return True
+    return user.is_superuser or bool(roles.user_roles(user) & STAFF_ROLE_GRANTERS)
 
 
 def can_update_action(user, action):

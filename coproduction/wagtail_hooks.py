@@ -1,6 +1,7 @@
 """Staff admin for co-production: boards, meetings, minutes, actions, invitations, support."""
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,6 +9,7 @@ from wagtail.actions import CreateAction, DeleteAction, EditAction
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from coproduction import rules
 from coproduction.forms import YouSaidWeDidFilterForm
 from coproduction.models import (
     AccessNeeds,
@@ -45,6 +47,10 @@ class MembershipActionMixin:
     to date (and those of the person it was taken from, if the seat changed hands)."""
 
     def execute(self, skip_permission_checks=False):
+        # Checked even when the admin view has checked its own permissions: a model permission
+        # can't say that only some roles may give an officer's seat.
+        if self.user is not None and not rules.can_grant_board_role(self.user, self.instance.role):
+            raise PermissionDenied("Only engagement leads and administrators can seat officers.")
         seat = BoardMembership.objects.filter(pk=self.instance.pk or None)
         user_ids = {*seat.values_list("user_id", flat=True), self.instance.user_id}
         with transaction.atomic():

@@ -24,6 +24,9 @@ class InvitationCreateView(LoginRequiredMixin, BoardMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "inviter": self.request.user}
+
     def form_valid(self, form):
         invitations.invitation_send(
             board=self.board, invited_by=self.request.user, **form.cleaned_data

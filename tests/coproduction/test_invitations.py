@@ -33,8 +33,9 @@ def test_invitation_creates_the_account_membership_and_group(client, board, offi
     assert client.login(username="new.member@example.org", password="violet-kettle-harbour")
 
 
-def test_officer_invitation_joins_the_officers_group(client, board, officer, mailoutbox):
-    _invite(client, officer, board, role="officer", email="officer2@council.example")
+def test_officer_invitation_joins_the_officers_group(client, board, engagement_lead, mailoutbox):
+    # Only engagement leads and administrators may give an officer's seat (it makes staff).
+    _invite(client, engagement_lead, board, role="officer", email="officer2@council.example")
     client.post(_link(mailoutbox[0]), {"first_name": "Bo", "password": "violet-kettle-harbour"})
     user = board.memberships.get(user__email="officer2@council.example").user
     assert user.groups.filter(name=roles.OFFICERS).exists()
@@ -83,3 +84,42 @@ def test_group_exists_for_every_board_role(db):
 
     for role in BoardRole.values:
         assert Group.objects.filter(name=role_group_name(role)).exists()
+
+
+def test_officers_cannot_invite_anyone_into_the_officer_role(client, board, officer, mailoutbox):
+    with pytest.raises(PermissionDenied):
+        invitations.invitation_send(
+            board=board, email="new.officer@example.org", role="officer", invited_by=officer
+        )
+    _invite(client, officer, board, role="officer", email="new.officer@example.org")
+    assert not BoardInvitation.objects.filter(email="new.officer@example.org").exists()
+    assert mailoutbox == []
+    client.force_login(officer)
+    form = client.get(reverse("coproduction:invite", args=[board.slug])).content.decode()
+    assert 'value="officer"' not in form and 'value="carer"' in form
+
+
+@pytest.mark.parametrize("who", ["engagement_lead", "administrator"])
+def test_leads_and_administrators_may_invite_officers(request, board, who):
+    invitation = invitations.invitation_send(
+        board=board,
+        email="new.officer@example.org",
+        role="officer",
+        invited_by=request.getfixturevalue(who),
+    )
+    assert invitation.role == "officer"
+
+
+def test_officers_cannot_seat_an_officer_in_the_admin(client, board, officer, member):
+    client.force_login(officer)
+    seat = board.memberships.get(user=member)
+    response = client.post(
+        f"/admin/coproduction/boardmembership/edit/{seat.pk}/",
+        {"board": board.pk, "user": member.pk, "role": "officer", "named_in_minutes": ""},
+    )
+    # Wagtail turns the refusal into a redirect to the dashboard with a message; nothing saved.
+    assert response.status_code in {302, 403}
+    assert response.get("Location", "/admin/") == "/admin/"
+    seat.refresh_from_db()
+    assert seat.role != "officer"
+    assert not member.groups.filter(name="Officers").exists()
