@@ -124,6 +124,11 @@ def user_roles(user):
     return set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
 
 
+def is_administrator(user):
+    """Administrators (and superusers) alone may read the whole audit log."""
+    return user.is_superuser or ADMINISTRATORS in user_roles(user)
+
+
 def render_permissions_table():
     """The roles × permissions table as Markdown, as it appears in the docs."""
     header = "| permission | what it lets you do | " + " | ".join(ROLES) + " |"

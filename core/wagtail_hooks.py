@@ -4,6 +4,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Site
 
 from core.models import CouncilSettings
+from core.roles import is_administrator
 
 
 @hooks.register("register_log_actions")
@@ -27,3 +28,9 @@ def add_demo_data_panel(request, panels):
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site and CouncilSettings.for_site(site).is_demo:
         panels.insert(0, DemoDataPanel())
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_history_from_all_but_administrators(request, menu_items):
+    if not is_administrator(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]

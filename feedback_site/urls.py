@@ -5,9 +5,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.views import health, not_mounted
+from core.views import administrators_only, health, not_mounted
 
 urlpatterns = [
     path("healthz", health, name="healthz"),
@@ -15,6 +16,12 @@ urlpatterns = [
     # go through it too (its password reset and change are switched off in settings).
     path("admin/login/", allauth_login, name="admin-login"),
     path("admin/logout/", allauth_logout, name="admin-logout"),
+    # The whole audit log (who read which unredacted comment) is for administrators only.
+    path("admin/reports/site-history/", administrators_only(LogEntriesView.as_view())),
+    path(
+        "admin/reports/site-history/results/",
+        administrators_only(LogEntriesView.as_view(results_only=True)),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -135,3 +135,27 @@ def test_board_member_opening_the_admin_gets_a_page_with_a_link_to_their_board(c
     # The loop this replaced: the sign-in page sends a signed-in member back to the admin.
     final = client.get("/accounts/login/?next=/admin/", follow=True)
     assert final.status_code == 403 and len(final.redirect_chain) <= 2
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("Officers", False),
+        ("Safeguarding leads", False),
+        ("Engagement leads", False),
+        ("Administrators", True),
+    ],
+)
+def test_only_administrators_read_the_site_history(client, db, role, allowed):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("staff", "staff@council.example", "x" * 12)
+    user.groups.add(Group.objects.get(name=role))
+    TOTP.activate(user, generate_totp_secret())
+    client.force_login(user)
+    for path in ["/admin/reports/site-history/", "/admin/reports/site-history/results/"]:
+        assert (client.get(path).status_code == 200) is allowed, path
+    if not allowed:  # nor offered in the Reports menu
+        assert "site-history" not in client.get("/admin/").content.decode()
