@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .placeholders import without_placeholders
 from .text import stem, word_set
 
 NEGATORS = word_set(
@@ -75,7 +76,7 @@ def is_negator(word: str) -> bool:
 def annotate(sentence: str) -> list[Token]:
     """Tokenise a lowercase sentence and mark negation scope and intensity per token."""
     tokens: list[Token] = []
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    for clause in _CLAUSE_SPLIT.split(without_placeholders(sentence)):
         scope_left, boost = 0, 1.0
         for word in _WORD.findall(clause):
             token = Token(word, stem(word))

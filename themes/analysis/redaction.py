@@ -14,18 +14,9 @@ from dataclasses import dataclass, field
 
 from .names import name_spans
 from .phones import PUBLIC_HELPLINES, redact_phones
+from .placeholders import PLACEHOLDERS
 from .text import word_set
 
-PLACEHOLDERS = {
-    "name": "[name]",
-    "email": "[email]",
-    "phone": "[phone]",
-    "address": "[address]",
-    "postcode": "[postcode]",
-    "nhs_number": "[NHS number]",
-    "date_of_birth": "[date of birth]",
-    "ni_number": "[NI number]",
-}
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"

@@ -11,6 +11,7 @@ import threading
 
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
+from .placeholders import without_placeholders
 from .resources import loader
 from .vader_fast import FastVader
 
@@ -74,7 +75,7 @@ class SentimentScorer:
         """Compound score in [-1, 1] for one sentence (cached)."""
         value = self._cache.get(sentence)
         if value is None:
-            value = self._score(sentence)["compound"]
+            value = self._score(without_placeholders(sentence))["compound"]
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
             self._cache[sentence] = value
@@ -82,7 +83,7 @@ class SentimentScorer:
 
     def scores(self, sentence: str) -> dict[str, float]:
         """The full neg/neu/pos/compound dict (not cached)."""
-        return self._score(sentence)
+        return self._score(without_placeholders(sentence))
 
     def comment_compound(self, sentences: list[str]) -> float:
         """A comment's score: the mean of its sentences' scores, as VADER's authors advise."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .explain import add_model_tags
 from .matcher import ThemeMatch, ThemeMatcher
 from .negation import annotate
+from .placeholders import without_placeholders
 from .redaction import redact
 from .resources import loader
 from .safeguarding import SafeguardingDetector, SafeguardingFlag
@@ -108,8 +109,8 @@ class Tagger:
         """Rule tags for one sentence, each scored on the clause that mentions it."""
         best: dict[str, tuple[ThemeMatch, float]] = {}
         for clause in _CLAUSES.split(sentence):
-            lowered = clause.lower()
-            if not lowered:
+            lowered = without_placeholders(clause).lower()
+            if not lowered.strip():
                 continue
             matches = self.matcher.match(annotate(self.matcher.mask(lowered)), lowered)
             for match in matches:

@@ -12,6 +12,8 @@ import unicodedata
 
 from nltk.stem.snowball import SnowballStemmer
 
+from .placeholders import without_placeholders
+
 
 def word_set(words: str) -> frozenset[str]:
     """A set from a space-separated string of words (keeps word lists compact)."""
@@ -109,8 +111,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def tokenise(text: str) -> list[str]:
-    """Lowercase word tokens; contractions stay whole ("wasn't", "i'm")."""
-    return _TOKEN.findall(text.lower())
+    """Lowercase word tokens; contractions stay whole ("wasn't", "i'm"); placeholders dropped."""
+    return _TOKEN.findall(without_placeholders(text).lower())
 
 
 def stem(word: str) -> str:
