@@ -145,7 +145,11 @@ def _cqc_book(job, feedback_filter):
                         action.we_did if action.is_published else "",
                     ]
                 )
-    return tablib.Databook([feedback, actions]), pack
+    safeguarding = tablib.Dataset(headers=["count_of", "value", "flags"], title="Safeguarding")
+    for key, name in (("by_category", "category"), ("by_outcome", "outcome")):
+        for label, count in pack["safeguarding"][key]:
+            safeguarding.append([name, str(label), count])
+    return tablib.Databook([feedback, actions, safeguarding]), pack
 
 
 def _render(job, feedback_filter):

@@ -37,3 +37,30 @@ QUALITY_STATEMENT_THEME = {
     CqcQualityStatement.GOVERNANCE: CqcTheme.LEADERSHIP,
     CqcQualityStatement.LEARNING: CqcTheme.LEADERSHIP,
 }
+
+
+class SafeguardingCategory(models.TextChoices):
+    """The engine's safeguarding categories: the Care Act 2014 types of abuse and neglect, plus
+    risk to self and other risk (``themes/analysis/data/safeguarding.json``)."""
+
+    PHYSICAL = "physical_abuse", _("Physical abuse")
+    SEXUAL = "sexual_abuse", _("Sexual abuse")
+    PSYCHOLOGICAL = "psychological_abuse", _("Psychological or emotional abuse")
+    FINANCIAL = "financial_abuse", _("Financial or material abuse")
+    NEGLECT = "neglect", _("Neglect or acts of omission")
+    SELF_NEGLECT = "self_neglect", _("Self-neglect")
+    DISCRIMINATORY = "discriminatory_abuse", _("Discriminatory abuse")
+    ORGANISATIONAL = "organisational_abuse", _("Organisational abuse")
+    DOMESTIC = "domestic_abuse", _("Domestic abuse")
+    MODERN_SLAVERY = "modern_slavery", _("Modern slavery")
+    SELF_HARM = "self_harm_suicide", _("Suicidal thoughts or self-harm")
+    ABUSE = "abuse", _("Abuse (type not stated)")
+    RISK = "risk_of_harm", _("Other risk of harm")
+
+
+def safeguarding_category_label(code):
+    """The category in words; a code the list does not know yet is shown readably, not raw."""
+    try:
+        return SafeguardingCategory(code).label
+    except ValueError:
+        return code.replace("_", " ").capitalize()

@@ -1,8 +1,11 @@
-"""Reads: the safeguarding queue, and phrases no theme covers yet."""
+"""Reads: the safeguarding queue and counts, and phrases no theme covers yet."""
 
-from django.db.models import Case, IntegerField, Value, When
+from collections import Counter
+
+from django.db.models import Case, Count, IntegerField, Value, When
 
 from themes.analysis import ThemeTag, emerging_phrases
+from themes.choices import safeguarding_category_label
 from themes.models import CommentAnalysis, SafeguardingFlag, ThemeMention
 
 # Enough recent comments for phrases to recur; few enough to read in the background quickly.
@@ -20,6 +23,27 @@ def safeguarding_queue():
         )
         .order_by("is_decided", "due_by")
     )
+
+
+def safeguarding_counts_for_responses(responses):
+    """How many flags these responses raised, by category and by outcome: counts, never text.
+
+    A flag with several categories counts once in each of them."""
+    flags = SafeguardingFlag.objects.filter(response__in=responses)
+    by_category = Counter()
+    for categories in flags.values_list("categories", flat=True):
+        by_category.update(set(categories))
+    outcomes = dict(SafeguardingFlag.Outcome.choices)
+    by_outcome = flags.values("outcome").annotate(n=Count("pk")).order_by("outcome")
+    return {
+        "total": sum(row["n"] for row in by_outcome),
+        "by_category": [
+            (safeguarding_category_label(code), n) for code, n in by_category.most_common()
+        ],
+        "by_outcome": [
+            (outcomes.get(row["outcome"], row["outcome"]), row["n"]) for row in by_outcome
+        ],
+    }
 
 
 def safeguarding_open_count():

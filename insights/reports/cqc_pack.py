@@ -6,6 +6,7 @@ from insights.dashboard.themes import theme_movement
 from insights.summaries import theme_quotes
 from themes.choices import QUALITY_STATEMENT_THEME, CqcQualityStatement, CqcTheme
 from themes.models import Theme
+from themes.selectors import safeguarding_counts_for_responses
 
 QUOTES_PER_THEME = 2
 
@@ -38,7 +39,9 @@ def _statement(code, rows, actions, feedback_filter):
 
 
 def cqc_pack_build(feedback_filter):
-    """{cqc theme: [quality statements with their feedback themes and actions]}."""
+    """{cqc theme: [quality statements with their feedback themes and actions]}; the
+    Safeguarding statement also counts safeguarding flags by category and outcome."""
+    safeguarding = safeguarding_counts_for_responses(feedback_filter.responses())
     statements = dict(Theme.objects.values_list("pk", "cqc_quality_statements"))
     rows = theme_movement(feedback_filter)
     for row in rows:
@@ -53,4 +56,7 @@ def cqc_pack_build(feedback_filter):
                 "statements": [_statement(c, rows, actions, feedback_filter) for c in codes],
             }
         )
-    return {"filter": feedback_filter, "sections": sections}
+        for statement in sections[-1]["statements"]:
+            if statement["code"] == CqcQualityStatement.SAFEGUARDING:
+                statement["safeguarding"] = safeguarding
+    return {"filter": feedback_filter, "sections": sections, "safeguarding": safeguarding}

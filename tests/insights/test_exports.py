@@ -15,6 +15,7 @@ from insights.filters import FeedbackFilter
 from insights.models import ReportExport
 from insights.rollups import rollups_rebuild
 from tests.insights.factories import response_with
+from tests.themes.factories import SafeguardingFlagFactory
 
 PERIOD = FeedbackFilter(start=date(2026, 3, 1), end=date(2026, 3, 31))
 
@@ -91,8 +92,21 @@ def test_cqc_pack_xlsx_has_feedback_and_actions_sheets(django_user_model, touchp
         user=_lead(django_user_model), kind="cqc_pack", file_format="xlsx", feedback_filter=PERIOD
     )
     book = load_workbook(io.BytesIO(bytes(job.content)))
-    assert book.sheetnames == ["Feedback", "Actions"]
+    assert book.sheetnames == ["Feedback", "Actions", "Safeguarding"]
     assert book["Feedback"].max_row > 1
+
+
+def test_cqc_pack_xlsx_counts_safeguarding_flags_without_their_text(django_user_model, touchpoint):
+    response = response_with(touchpoint, date(2026, 3, 5), text="He takes my pension every week.")
+    SafeguardingFlagFactory(comment=response.comments.get(), categories=["financial_abuse"])
+    job = report_export_request(
+        user=_lead(django_user_model), kind="cqc_pack", file_format="xlsx", feedback_filter=PERIOD
+    )
+    sheet = load_workbook(io.BytesIO(bytes(job.content)))["Safeguarding"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    assert ["category", "Financial or material abuse", 1] in rows
+    assert ["outcome", "Waiting for review", 1] in rows
+    assert not any("pension" in str(value) for row in rows for value in row)
 
 
 def test_export_pages_request_progress_and_download(client, django_user_model, touchpoint):

@@ -12,7 +12,8 @@ from insights.reports.cqc_pack import cqc_pack_build
 from insights.reports.local_account import financial_year, local_account_build
 from insights.rollups import rollups_rebuild
 from tests.insights.factories import response_with
-from themes.models import Theme
+from tests.themes.factories import SafeguardingFlagFactory
+from themes.models import SafeguardingFlag, Theme
 
 YEAR = 2025  # 1 April 2025 to 31 March 2026
 
@@ -90,3 +91,46 @@ def test_cqc_pack_pdf_has_framework_headings(client, django_user_model, touchpoi
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "CQC evidence pack" in text
     assert "Working with people" in text and "Leadership" in text
+
+
+def _safeguarding(pack):
+    statements = {s["code"]: s for section in pack["sections"] for s in section["statements"]}
+    return statements["safeguarding"]
+
+
+def test_cqc_pack_counts_safeguarding_flags_by_category_and_outcome(touchpoint):
+    for categories, outcome in [
+        (["physical_abuse"], ""),
+        (["physical_abuse", "neglect"], SafeguardingFlag.Outcome.RAISED),
+    ]:
+        response = response_with(touchpoint, date(2025, 6, 1), text="Private words.")
+        SafeguardingFlagFactory(
+            comment=response.comments.get(), categories=categories, outcome=outcome
+        )
+    counts = _safeguarding(cqc_pack_build(financial_year(YEAR)))["safeguarding"]
+    assert counts["total"] == 2
+    assert dict(counts["by_category"]) == {"Physical abuse": 2, "Neglect or acts of omission": 1}
+    assert dict(counts["by_outcome"]) == {
+        "Waiting for review": 1,
+        "Raised as a safeguarding concern": 1,
+    }
+
+
+def test_cqc_pack_flags_outside_the_period_are_not_counted(touchpoint):
+    response = response_with(touchpoint, date(2024, 6, 1), text="Old.")
+    SafeguardingFlagFactory(comment=response.comments.get(), categories=["neglect"])
+    assert _safeguarding(cqc_pack_build(financial_year(YEAR)))["safeguarding"]["total"] == 0
+
+
+def test_cqc_pack_page_shows_waiting_flags_not_no_feedback_and_never_their_text(
+    client, django_user_model, touchpoint
+):
+    response = response_with(touchpoint, date(2025, 6, 1), text="Secret disclosure words.")
+    SafeguardingFlagFactory(comment=response.comments.get(), categories=["sexual_abuse"])
+    client.force_login(_officer(django_user_model))
+    page = client.get(reverse("insights:cqc-pack"), {"start": "2025-04-01", "end": "2026-03-31"})
+    html = page.content.decode()
+    section = html.split(">Safeguarding</h3>")[1].split("<h3")[0]
+    assert "Sexual abuse" in section and "Waiting for review" in section
+    assert "No feedback in this period" not in section
+    assert "Secret disclosure words" not in html

@@ -44,7 +44,7 @@ def test_safeguarding_queue_queries_do_not_grow_with_flags(client, django_assert
         "/admin/themes/safeguarding/",
         _flags,
         django_assert_max_num_queries,
-        shown="<td>neglect</td>",
+        shown="<td>Neglect or acts of omission</td>",
     )
 
 

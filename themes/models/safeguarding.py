@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from themes.choices import safeguarding_category_label
+
 
 class SafeguardingFlag(models.Model):
     """Feedback that may disclose abuse, neglect, self-harm or risk: a person must look at it."""
@@ -50,6 +52,11 @@ class SafeguardingFlag(models.Model):
     @classmethod
     def due_from(cls, raised_at):
         return raised_at + timedelta(hours=settings.SAFEGUARDING_RESPONSE_HOURS)
+
+    @property
+    def category_labels(self):
+        """The categories in words ("Physical abuse"), for the queue and reports."""
+        return [safeguarding_category_label(code) for code in self.categories]
 
     @property
     def is_open(self):
