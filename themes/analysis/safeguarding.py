@@ -42,7 +42,7 @@ class _Category:
     keywords: frozenset[str]
     negatable_keywords: frozenset[str]
     patterns: tuple[GatedPattern, ...]
-    together: tuple[tuple[re.Pattern, ...], ...] = ()
+    together: tuple[tuple[GatedPattern, ...], ...] = ()
     unless: re.Pattern | None = None
 
 
@@ -91,7 +91,8 @@ class SafeguardingDetector:
             words.setdefault(index, []).extend(self._pattern_hits(pattern, canonical))
         for index, category in enumerate(self.categories):
             for parts in category.together:
-                words.setdefault(index, []).extend(_all_hits(parts, canonical))
+                if parts[0].may_match(present):
+                    words.setdefault(index, []).extend(_all_hits(parts, canonical))
         return [
             SafeguardingFlag(self.categories[i].name, sentence, tuple(dict.fromkeys(words[i])))
             for i in sorted(words)
@@ -129,16 +130,16 @@ def _compile(name: str, spec: dict, macros: dict[str, str]) -> _Category:
         frozenset(spec.get("keywords", [])),
         frozenset(spec.get("negatable", [])),
         tuple(GatedPattern(expand(p), p.startswith("(?#negatable)")) for p in spec["patterns"]),
-        tuple(tuple(re.compile(expand(p)) for p in parts) for parts in spec.get("together", [])),
+        tuple(tuple(GatedPattern(expand(p)) for p in parts) for parts in spec.get("together", [])),
         re.compile("|".join(expand(p) for p in unless)) if unless else None,
     )
 
 
-def _all_hits(parts: tuple[re.Pattern, ...], canonical: str) -> list[str]:
+def _all_hits(parts: tuple[GatedPattern, ...], canonical: str) -> list[str]:
     """The words each part matched, when every part matches somewhere in the sentence."""
     hits = []
     for part in parts:
-        match = part.search(canonical)
+        match = part.regex.search(canonical)
         if match is None:
             return []
         hits.append(match.group().strip())
