@@ -8,6 +8,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.shortcuts import resolve_url
 
+from core.clients import client_address
 from core.forms import GovUKFormMixin
 from core.roles import STAFF_ROLES
 
@@ -17,6 +18,10 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def get_client_ip(self, request):
+        """Login throttling counts per client, read through trusted proxies (core.clients)."""
+        return client_address(request) or super().get_client_ip(request)
 
     def get_login_redirect_url(self, request):
         """Staff go to the admin; board members to their boards."""

@@ -1,7 +1,8 @@
 """Flood protection without CAPTCHAs (they exclude disabled people).
 
-Counts submissions per client in the shared cache under a salted, daily-rotating hash of the
-client address. The hash is never stored with a response, and the address itself is never kept.
+Counts submissions per client (core.clients: behind trusted proxies, the forwarded address) in
+the shared cache under a salted, daily-rotating hash of the client address. The hash is never
+stored with a response, and the address itself is never kept.
 """
 
 import hashlib
@@ -10,9 +11,11 @@ from datetime import date
 from django.conf import settings
 from django.core.cache import cache
 
+from core.clients import client_address
+
 
 def _client_key(request, scope="submit", today=None):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     day = (today or date.today()).isoformat()
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{day}:{address}".encode()).hexdigest()
     return f"surveys:rate:{scope}:{digest[:32]}"

@@ -260,6 +260,9 @@ LOGGING = {
 
 # How Did We Do: (submissions, seconds) per client before "please try again later".
 # Generous, because a day centre's tablet or a care home shares one address.
+# Load balancers and proxies in front of the app, as CIDRs ("10.0.0.0/8,192.168.1.5"): rate
+# limits (surveys and sign-in) read the client from X-Forwarded-For only past these.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 SURVEY_RATE_LIMIT = (int(env("SURVEY_RATE_LIMIT", "30")), 600)
 # Receipt lookups, receipt pages and withdrawals per client per 10 minutes.
 RECEIPT_RATE_LIMIT = (int(env("RECEIPT_RATE_LIMIT", "20")), 600)
