@@ -10,6 +10,8 @@ from insights.dashboard.sources import response_measures, theme_measures
 from insights.filters import FeedbackFilter
 from insights.rollups import counted_mentions
 from insights.suppression import is_suppressed, share, shown_count
+from themes.analysis.placeholders import mostly_placeholders
+from themes.analysis.resources import stopwords
 from themes.models import Theme
 
 QUOTES_PER_THEME = 3
@@ -72,16 +74,22 @@ def theme_rows(feedback_filter, *, with_quotes=True):
 
 
 def theme_quotes(feedback_filter, theme_id, limit=QUOTES_PER_THEME):
-    """A few short, redacted sentences that show what people mean, most negative first."""
+    """A few short, redacted sentences that show what people mean, most negative first.
+
+    A sentence that is mostly placeholders ("Call my daughter [name] on [phone]") says nothing
+    about the service and is never quoted.
+    """
     evidence = (
         _mentions(feedback_filter)
         .filter(theme_id=theme_id)
         .order_by("compound", "-confidence")
         .values_list("evidence", flat=True)[: limit * 4]
     )
-    quotes = []
+    quotes, stop = [], stopwords()
     for sentence in evidence:
-        if 12 <= len(sentence) <= 240 and sentence not in quotes:
+        if not 12 <= len(sentence) <= 240 or mostly_placeholders(sentence, stop):
+            continue
+        if sentence not in quotes:
             quotes.append(sentence)
         if len(quotes) == limit:
             break

@@ -3,7 +3,13 @@
 import pytest
 
 from themes.analysis import SentimentScorer, Tagger, emerging_phrases, redact, tokenise
-from themes.analysis.placeholders import PLACEHOLDERS, placeholder_count, without_placeholders
+from themes.analysis.placeholders import (
+    PLACEHOLDERS,
+    mostly_placeholders,
+    placeholder_count,
+    without_placeholders,
+)
+from themes.analysis.resources import stopwords
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +74,26 @@ def test_placeholders_are_never_suggested_as_emerging_phrases():
     phrases = [p.phrase for p in emerging_phrases(comments, min_count=2)]
     assert "parking permit renewal" in phrases
     assert not any({"nhs", "number", "date", "birth"} & set(p.split()) for p in phrases)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please call my daughter [name] on [phone]",
+        "[name] [phone] thanks",
+        "Sent to [address], [postcode] on [date of birth] by [name]",
+    ],
+)
+def test_sentences_that_are_mostly_placeholders_are_recognised(sentence):
+    assert mostly_placeholders(sentence, stopwords())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staff were kind.",  # short, but no placeholder
+        "The carer told [name] she would be back at four but nobody came all evening.",
+    ],
+)
+def test_sentences_that_say_something_are_not_mostly_placeholders(sentence):
+    assert not mostly_placeholders(sentence, stopwords())
