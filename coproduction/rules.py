@@ -33,6 +33,16 @@ def can_view_board(user, board):
     return user.has_perm("coproduction.view_meeting") or is_board_member(user, board)
 
 
+def can_read_paper(user, meetings):
+    """A document that is a meeting's paper: public once that meeting's minutes are published,
+    otherwise for the board's members and the staff who run meetings."""
+    return any(
+        getattr(getattr(meeting, "minutes", None), "is_published", False)
+        or can_view_board(user, meeting.board)
+        for meeting in meetings
+    )
+
+
 def can_comment_on_minutes(user, minutes):
     return (
         minutes.status == MinutesStatus.CIRCULATED

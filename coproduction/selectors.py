@@ -94,3 +94,8 @@ def meeting_previous(*, meeting):
         .order_by("-starts_at")
         .first()
     )
+
+
+def meetings_with_paper(*, document):
+    """The meetings that have `document` among their papers (usually one, or none)."""
+    return Meeting.objects.filter(papers__document=document).select_related("board", "minutes")

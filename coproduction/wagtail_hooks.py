@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.actions import CreateAction, DeleteAction, EditAction
@@ -20,7 +21,7 @@ from coproduction.models import (
     Meeting,
     Minutes,
 )
-from coproduction.selectors import you_said_we_did_published
+from coproduction.selectors import meetings_with_paper, you_said_we_did_published
 from coproduction.services import membership_groups_sync
 
 LOG_ACTIONS = [
@@ -199,3 +200,12 @@ def you_said_we_did_listing(request):
         "entries": you_said_we_did_published(**filters),
         "is_filtered": any(filters.values()),
     }
+
+
+@hooks.register("before_serve_document")
+def keep_meeting_papers_to_their_board(document, request):
+    """Meeting papers are served only to those who may read them (404 to anyone else, so
+    nobody learns a paper exists); other documents stay public."""
+    meetings = list(meetings_with_paper(document=document))
+    if meetings and not rules.can_read_paper(request.user, meetings):
+        raise Http404

@@ -233,6 +233,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "feedback@council.example")
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Adult Social Care: How Did We Do")
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents go through Wagtail's view (never straight from media), so meeting papers are checked.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 SILENCED_SYSTEM_CHECKS = []
