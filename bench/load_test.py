@@ -15,6 +15,7 @@ code is 0 only if nothing was lost, duplicated or answered with anything but a 3
 """
 
 import argparse
+import base64
 import json
 import os
 import secrets
@@ -70,6 +71,7 @@ def server_environment(database):
         "SECRET_KEY": f"load-test-only-{secrets.token_hex(16)}",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SITE_URL": "http://127.0.0.1",
+        "MFA_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         # A real backend, pointed nowhere: the load test sends no email.
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "SECURE_SSL_REDIRECT": "false",

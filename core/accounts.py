@@ -2,6 +2,7 @@
 
 from allauth.account import forms as account_forms
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.base.forms import AuthenticateForm as BaseAuthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as BaseActivateTOTPForm
 from allauth.mfa.utils import is_mfa_enabled
@@ -11,6 +12,7 @@ from django.shortcuts import resolve_url
 from core.clients import client_address
 from core.forms import GovUKFormMixin
 from core.roles import STAFF_ROLES
+from core.secrets import secret_decrypt, secret_encrypt
 
 
 class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
@@ -72,3 +74,13 @@ class ActivateTOTPForm(GovUKFormMixin, BaseActivateTOTPForm):
 
 class AuthenticateForm(GovUKFormMixin, BaseAuthenticateForm):
     pass
+
+
+class EncryptedSecretsMFAAdapter(DefaultMFAAdapter):
+    """TOTP keys and recovery-code seeds are stored encrypted (core.secrets)."""
+
+    def encrypt(self, text):
+        return secret_encrypt(text)
+
+    def decrypt(self, encrypted_text):
+        return secret_decrypt(encrypted_text)

@@ -1,5 +1,7 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 
@@ -167,6 +169,12 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 ACCOUNT_ADAPTER = "core.accounts.InvitationOnlyAccountAdapter"
+MFA_ADAPTER = "core.accounts.EncryptedSecretsMFAAdapter"
+# Fernet keys for MFA secrets at rest, newest first (comma-separated; `core.secrets`). Outside
+# production a key is derived from SECRET_KEY so `make run` and the tests need nothing set.
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS", "") or [
+    base64.urlsafe_b64encode(hashlib.sha256(f"mfa:{SECRET_KEY}".encode()).digest()).decode()
+]
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("SITE_NAME", "How Did We Do")
 ACCOUNT_FORMS = {

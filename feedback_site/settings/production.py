@@ -26,6 +26,9 @@ DEBUG = False
 SECRET_KEY = _required("SECRET_KEY")
 _required("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# TOTP secrets are encrypted with these (core.secrets): never a key derived from SECRET_KEY.
+_required("MFA_ENCRYPTION_KEYS")
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
 # QR codes, cards and email links are built from it: never the development default.
 WAGTAILADMIN_BASE_URL = _required("SITE_URL").rstrip("/")
 # Without a real backend, password-reset and invitation links would be printed to the log.

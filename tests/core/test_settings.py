@@ -16,6 +16,7 @@ def _run_check(env_overrides, *args):
         "ALLOWED_HOSTS",
         "SITE_URL",
         "EMAIL_BACKEND",
+        "MFA_ENCRYPTION_KEYS",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
         "DATABASE_URL",
     }
@@ -35,8 +36,13 @@ def _run_check(env_overrides, *args):
 SITE = {
     "SITE_URL": "https://feedback.example.gov.uk",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "MFA_ENCRYPTION_KEYS": "Wm9Da2p6b0Zwd3VKTjBqVnNTbXhYcVZ1b0tqN2lCc0E=",
 }
 SECRETS = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "feedback.example.gov.uk"}
+
+
+def _site_without(name):
+    return {key: value for key, value in SITE.items() if key != name}
 
 
 def test_production_refuses_to_start_without_secret_key():
@@ -45,15 +51,21 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_key_for_mfa_secrets():
+    result = _run_check({**SECRETS, **_site_without("MFA_ENCRYPTION_KEYS")})
+    assert result.returncode != 0
+    assert "MFA_ENCRYPTION_KEYS must be set" in result.stderr
+
+
 def test_production_refuses_to_start_without_site_url():
-    result = _run_check({**SECRETS, "EMAIL_BACKEND": SITE["EMAIL_BACKEND"]})
+    result = _run_check({**SECRETS, **_site_without("SITE_URL")})
     assert result.returncode != 0
     assert "SITE_URL must be set" in result.stderr
 
 
 @pytest.mark.parametrize("backend", [None, "django.core.mail.backends.console.EmailBackend"])
 def test_production_refuses_to_start_without_a_real_email_backend(backend):
-    env = {**SECRETS, "SITE_URL": SITE["SITE_URL"]}
+    env = {**SECRETS, **_site_without("EMAIL_BACKEND")}
     if backend:
         env["EMAIL_BACKEND"] = backend
     result = _run_check(env)
