@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from wagtail.models import Site
 
 from core.models import CouncilSettings
+from core.text import without_bidi_controls
 from surveys.qr import qr_svg, short_address
 
 
@@ -29,4 +30,4 @@ def cards_pdf(touchpoints):
 
     html = render_to_string("surveys/cards/cards.html", {**card_context(touchpoints), "pdf": True})
     stylesheet = CSS(filename=finders.find("css/cards.css"))
-    return HTML(string=html).write_pdf(stylesheets=[stylesheet])
+    return HTML(string=without_bidi_controls(html)).write_pdf(stylesheets=[stylesheet])
