@@ -72,6 +72,7 @@ def server_environment(database):
         "ALLOWED_HOSTS": "127.0.0.1",
         "SITE_URL": "http://127.0.0.1",
         "MFA_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        "BACKUP_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         # A real backend, pointed nowhere: the load test sends no email.
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "SECURE_SSL_REDIRECT": "false",

@@ -11,15 +11,24 @@ since deleted, which natural keys can't serialise.
 table (without recreating content types), loads the file, adds the content types and
 permissions of any model newer than the backup, then rebuilds the search index.
 
+The file is encrypted (Fernet, `BACKUP_ENCRYPTION_KEYS`, see core.secrets): it holds password
+hashes, contact details and residents' comments. A backup made before encryption still restores.
+
 Uploaded files (images, documents) are not in the database: copy MEDIA_ROOT alongside the
 backup (see docs/operations.md).
 """
+
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
+
+from core.secrets import file_decrypt, file_encrypt, file_is_encrypted
 
 # Rebuilt, never restored: sessions sign everyone out; update_index rebuilds search.
 EXCLUDED = ["sessions", "wagtailsearch"]
@@ -56,15 +65,28 @@ def model_counts():
 
 
 def backup_export(path, *, stdout=None):
-    """Write every backed-up row to `path` (.json, or .json.gz/.bz2/.xz to compress it)."""
-    call_command(
-        "dumpdata",
-        *_app_labels(),
-        output=str(path),
-        verbosity=0,
-        stdout=stdout,
-    )
+    """Write every backed-up row to `path`, encrypted (name it .json, or .json.gz/.bz2/.xz to
+    compress before encrypting)."""
+    path = Path(path)
+    with tempfile.TemporaryDirectory() as folder:
+        plain = Path(folder) / f"backup{''.join(path.suffixes) or '.json'}"
+        call_command("dumpdata", *_app_labels(), output=str(plain), verbosity=0, stdout=stdout)
+        path.write_bytes(file_encrypt(plain.read_bytes()))
     return model_counts()
+
+
+@contextmanager
+def _readable(path):
+    """`path` as a file loaddata can read: decrypted into a private temporary file."""
+    path = Path(path)
+    data = path.read_bytes()
+    if not file_is_encrypted(data):  # made before backups were encrypted
+        yield path
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        plain = Path(folder) / f"backup{''.join(path.suffixes) or '.json'}"
+        plain.write_bytes(file_decrypt(data))
+        yield plain
 
 
 def backup_restore(path, *, stdout=None):
@@ -73,7 +95,10 @@ def backup_restore(path, *, stdout=None):
         database_empty(stdout=stdout)
         # An older backup may hold rows of models since removed (e.g. derived tables). Loading
         # writes no "roles changed" audit entries (see core/audit.py).
-        call_command("loaddata", str(path), verbosity=0, stdout=stdout, ignorenonexistent=True)
+        with _readable(path) as readable:
+            call_command(
+                "loaddata", str(readable), verbosity=0, stdout=stdout, ignorenonexistent=True
+            )
         emit_post_migrate_signal(0, False, DEFAULT_DB_ALIAS)
     ContentType.objects.clear_cache()
     call_command("update_index", verbosity=0, stdout=stdout)

@@ -1,8 +1,13 @@
-"""Secrets kept in the database (TOTP keys, recovery-code seeds) are encrypted at rest with
-Fernet (`cryptography`), so a database copy or backup alone can't be used to pass MFA.
+"""Encryption at rest with Fernet (`cryptography`), for what a copy of the database or a backup
+file must not give away.
 
-Keys come from `MFA_ENCRYPTION_KEYS` (newest first, so a key can be rotated: older keys still
-decrypt, `rotate` re-encrypts with the newest). Production refuses to start without one."""
+- Secrets kept in the database (TOTP keys, recovery-code seeds), under `MFA_ENCRYPTION_KEYS`, so
+  a database copy alone can't be used to pass MFA.
+- Backup files (`backup_export`), under `BACKUP_ENCRYPTION_KEYS`: they hold password hashes,
+  contact details and residents' comments.
+
+Each setting is a list of keys, newest first: older keys still decrypt, so a key can be rotated.
+Production refuses to start without both."""
 
 import logging
 
@@ -14,8 +19,8 @@ logger = logging.getLogger(__name__)
 TOKEN_PREFIX = "gAAAAA"
 
 
-def _box():
-    return MultiFernet([Fernet(key) for key in settings.MFA_ENCRYPTION_KEYS])
+def _box(keys=None):
+    return MultiFernet([Fernet(key) for key in keys or settings.MFA_ENCRYPTION_KEYS])
 
 
 def is_encrypted(value):
@@ -36,3 +41,17 @@ def secret_decrypt(token):
     except InvalidToken:
         logger.error("An MFA secret could not be decrypted with MFA_ENCRYPTION_KEYS")
         raise
+
+
+def file_encrypt(data):
+    """Bytes of a backup file, encrypted with the newest backup key."""
+    return _box(settings.BACKUP_ENCRYPTION_KEYS).encrypt(data)
+
+
+def file_decrypt(data):
+    """The bytes of an encrypted backup file; InvalidToken if no backup key opens it."""
+    return _box(settings.BACKUP_ENCRYPTION_KEYS).decrypt(data)
+
+
+def file_is_encrypted(data):
+    return data.startswith(TOKEN_PREFIX.encode())

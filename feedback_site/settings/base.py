@@ -175,6 +175,10 @@ MFA_ADAPTER = "core.accounts.EncryptedSecretsMFAAdapter"
 MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS", "") or [
     base64.urlsafe_b64encode(hashlib.sha256(f"mfa:{SECRET_KEY}".encode()).digest()).decode()
 ]
+# Fernet keys for backup files (`backup_export`), the same way.
+BACKUP_ENCRYPTION_KEYS = env_list("BACKUP_ENCRYPTION_KEYS", "") or [
+    base64.urlsafe_b64encode(hashlib.sha256(f"backup:{SECRET_KEY}".encode()).digest()).decode()
+]
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("SITE_NAME", "How Did We Do")
 ACCOUNT_FORMS = {

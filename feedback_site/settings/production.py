@@ -29,6 +29,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 # TOTP secrets are encrypted with these (core.secrets): never a key derived from SECRET_KEY.
 _required("MFA_ENCRYPTION_KEYS")
 MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
+# Backup files hold password hashes and contact details: encrypted with these (core.secrets).
+_required("BACKUP_ENCRYPTION_KEYS")
+BACKUP_ENCRYPTION_KEYS = env_list("BACKUP_ENCRYPTION_KEYS")
 # QR codes, cards and email links are built from it: never the development default.
 WAGTAILADMIN_BASE_URL = _required("SITE_URL").rstrip("/")
 # Without a real backend, password-reset and invitation links would be printed to the log.

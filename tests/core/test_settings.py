@@ -17,6 +17,7 @@ def _run_check(env_overrides, *args):
         "SITE_URL",
         "EMAIL_BACKEND",
         "MFA_ENCRYPTION_KEYS",
+        "BACKUP_ENCRYPTION_KEYS",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
         "DATABASE_URL",
     }
@@ -37,6 +38,7 @@ SITE = {
     "SITE_URL": "https://feedback.example.gov.uk",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "MFA_ENCRYPTION_KEYS": "Wm9Da2p6b0Zwd3VKTjBqVnNTbXhYcVZ1b0tqN2lCc0E=",
+    "BACKUP_ENCRYPTION_KEYS": "cVh2c3hKZDdOdUhoYnVqTTJ3S2dGcm9ldVlzQ0R5SHg=",
 }
 SECRETS = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "feedback.example.gov.uk"}
 
@@ -55,6 +57,12 @@ def test_production_refuses_to_start_without_a_key_for_mfa_secrets():
     result = _run_check({**SECRETS, **_site_without("MFA_ENCRYPTION_KEYS")})
     assert result.returncode != 0
     assert "MFA_ENCRYPTION_KEYS must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_key_for_backups():
+    result = _run_check({**SECRETS, **_site_without("BACKUP_ENCRYPTION_KEYS")})
+    assert result.returncode != 0
+    assert "BACKUP_ENCRYPTION_KEYS must be set" in result.stderr
 
 
 def test_production_refuses_to_start_without_site_url():

@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
 from core.backups import database_empty, model_counts
+from core.secrets import file_decrypt
 from surveys.models import FreeTextAnswer, Response
 
 
@@ -68,10 +69,32 @@ def test_restored_site_serves_its_pages(demo_site, tmp_path, client):
 def test_backup_leaves_out_sessions_and_the_search_index(demo_site, tmp_path):
     backup = tmp_path / "backup.json"
     _export(backup)
-    text = backup.read_text()
+    text = file_decrypt(backup.read_bytes()).decode()
     assert '"sessions.session"' not in text
     assert '"wagtailsearch.indexentry"' not in text
     assert '"contenttypes.contenttype"' in text, "kept, so every content type id comes back"
+
+
+def test_the_backup_file_is_encrypted(demo_site, tmp_path, django_user_model):
+    django_user_model.objects.create_user("lead", "lead@council.example", "a-long-password-1")
+    backup = tmp_path / "backup.json"
+    _export(backup)
+    data = backup.read_bytes()
+    for secret in [b"lead@council.example", b"md5$", b"pbkdf2", b"surveys.response"]:
+        assert secret not in data
+    assert b"lead@council.example" in file_decrypt(data)
+
+
+def test_a_backup_is_refused_with_the_wrong_key(demo_site, tmp_path, settings):
+    from cryptography.fernet import Fernet, InvalidToken
+
+    backup = tmp_path / "backup.json"
+    _export(backup)
+    counts = model_counts()
+    settings.BACKUP_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    with pytest.raises(InvalidToken):
+        call_command("backup_restore", str(backup), "--no-input", stdout=io.StringIO())
+    assert model_counts() == counts, "nothing changed"
 
 
 def test_damaged_backup_changes_nothing(demo_site, tmp_path):
