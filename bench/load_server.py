@@ -7,9 +7,11 @@ template database named after a fingerprint of every migration; each run then co
 
 import hashlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -142,19 +144,71 @@ def _wait_healthy(port, process, timeout=90):
     raise RuntimeError("gunicorn did not become healthy in time")
 
 
-def _pg_ctl(action, check=True):
-    version = sorted(os.listdir("/etc/postgresql"))[-1]
-    command = ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action]
-    subprocess.run(command, check=check, capture_output=True, timeout=60)
+class PrivateCluster:
+    """A PostgreSQL server of the load test's own: `initdb` in a temporary folder, on a free
+    port. The outage test stops and starts this one, never the machine's PostgreSQL (which other
+    tests and people are using)."""
+
+    def __init__(self):
+        found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+        if not found:
+            raise RuntimeError("PostgreSQL's server programs (initdb) are not installed")
+        self.bin = found[-1].parent
+        self.folder = Path(tempfile.mkdtemp(prefix="feedback-load-pg-"))
+        self.data = self.folder / "data"
+        self.port = free_port()
+
+    def _run(self, program, *args, check=True):
+        command = [str(self.bin / program), *args]
+        if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+            command = ["runuser", "-u", "postgres", "--", *command]
+        return subprocess.run(command, check=check, capture_output=True, timeout=120)
+
+    def create(self):
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+        self.pg_ctl("start")
+
+    def pg_ctl(self, action, check=True):
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        log = self.folder / "server.log"
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(log), "-w", action, check=check
+        )
+
+    def remove(self):
+        self.pg_ctl("stop", check=False)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_private = {"cluster": None}
+
+
+@contextmanager
+def private_postgres():
+    """Point the load test at a PostgreSQL of its own for as long as the block runs."""
+    cluster = PrivateCluster()
+    machine_port = PG["port"]
+    try:
+        cluster.create()
+        PG["port"], _private["cluster"] = cluster.port, cluster
+        yield cluster
+    finally:
+        PG["port"], _private["cluster"] = machine_port, None
+        cluster.remove()
 
 
 def postgres_outage(seconds):
-    """Stop PostgreSQL for `seconds`, then start it again, whatever happens in between."""
+    """Stop the private PostgreSQL for `seconds`, then start it again, whatever happens."""
+    cluster = _private["cluster"]
+    if cluster is None:
+        raise RuntimeError("An outage needs the load test's own PostgreSQL (private_postgres)")
     try:
-        _pg_ctl("stop")
+        cluster.pg_ctl("stop")
         time.sleep(seconds)
     finally:
-        _pg_ctl("start", check=False)  # "already running" is fine too
+        cluster.pg_ctl("start", check=False)  # "already running" is fine too
         deadline = time.monotonic() + 60
         while not postgres_reachable() and time.monotonic() < deadline:
             time.sleep(0.5)

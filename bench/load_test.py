@@ -8,8 +8,9 @@ never a 500 or a stack trace, and every accepted response must still be there af
     .venv/bin/python bench/load_test.py --requests 2000 --concurrency 16
     .venv/bin/python bench/load_test.py --requests 2000 --concurrency 16 --restart-postgres
 
-Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); --restart-postgres also needs
-root and pg_ctlcluster. Bounded: at most --requests submissions, none started after
+Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); --restart-postgres instead starts
+a PostgreSQL of its own (initdb in a temporary folder, a free port) and stops and starts that one,
+never the machine's. Bounded: at most --requests submissions, none started after
 --duration-limit seconds. The last line printed is one JSON object with the figures; the exit
 code is 0 only if nothing was lost, duplicated or answered with anything but a 302 or a 503.
 """
@@ -26,6 +27,7 @@ import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -40,6 +42,7 @@ from load_server import (  # noqa: E402
     gunicorn,
     postgres_outage,
     postgres_reachable,
+    private_postgres,
     stored_responses,
 )
 
@@ -211,6 +214,12 @@ def main(argv=None):
     if not postgres_reachable():
         print("PostgreSQL is not reachable on 127.0.0.1:5432", file=sys.stderr)
         return 2
+    # An outage stops a PostgreSQL of the test's own, never the machine's.
+    with private_postgres() if args.restart_postgres else nullcontext():
+        return _run(args)
+
+
+def _run(args):
     log_dir = REPO / "bench" / "results"
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"load-gunicorn-{args.database}.log"

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connections
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
@@ -46,23 +45,22 @@ def test_concurrent_submissions_are_all_stored_exactly_once():
 
 @pytest.mark.slow
 @pytest.mark.skipif(
-    os.geteuid() != 0 or not Path("/etc/postgresql").is_dir(),
-    reason="restarting PostgreSQL needs root and pg_ctlcluster",
+    not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")),
+    reason="the outage test starts a PostgreSQL of its own: needs PostgreSQL's server programs",
 )
 def test_postgres_restart_mid_test_gets_503s_and_loses_nothing():
-    try:
-        code, result, output = _run_load_test(
-            "--requests=100",
-            "--concurrency=6",
-            "--restart-postgres",
-            "--outage-seconds=2",
-            f"--database=feedback_load_pytest_{os.getpid()}",
-            timeout=300,
-        )
-    finally:
-        # This suite's own connections did not survive the restart: reconnect on next use.
-        connections.close_all()
+    """The outage is of a PostgreSQL the load test starts for itself (bench/load_server.py
+    PrivateCluster): the machine's PostgreSQL, which the rest of the suite uses, keeps running."""
+    code, result, output = _run_load_test(
+        "--requests=100",
+        "--concurrency=6",
+        "--restart-postgres",
+        "--outage-seconds=2",
+        f"--database=feedback_load_pytest_{os.getpid()}",
+        timeout=300,
+    )
     assert code == 0, output
+    assert postgres_reachable(), "the machine's PostgreSQL kept running"
     assert result["status_counts"].get("503", 0) > 0, "the outage should have been seen"
     assert "500" not in result["status_counts"]
     assert result["accepted"] == result["stored"] == 100
