@@ -72,6 +72,25 @@ def test_merge_needs_a_target_and_rename_needs_a_name(meeting, officer):
         )
 
 
+def test_a_failed_rename_writes_nothing(client, meeting, officer):
+    from coproduction.models import ThemeReviewDecision
+    from themes.models import Theme
+
+    themes_before = Theme.objects.count()
+    with pytest.raises(ValidationError):
+        services.theme_review_record(
+            meeting=meeting, suggested_phrase="nobody rings back", decision="rename", by=officer
+        )
+    client.force_login(officer)
+    url = reverse("coproduction:theme-review", args=[meeting.board.slug, meeting.pk])
+    page = client.post(
+        url, {"form": "decide", "suggested_phrase": "nobody rings back", "decision": "rename"}
+    )
+    assert "Give the theme its new name." in page.content.decode()
+    assert Theme.objects.count() == themes_before
+    assert not ThemeReviewDecision.objects.exists()
+
+
 def test_decisions_are_noted_in_the_minutes(client, minutes, officer, chair, waiting):
     services.theme_review_record(
         meeting=minutes.meeting,
