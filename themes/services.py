@@ -148,7 +148,7 @@ def _summarise(state, response):
         )
     state.is_flagged = SafeguardingFlag.objects.filter(response=response).exists()
     state.status = ResponseAnalysis.Status.DONE
-    state.analysed_at = timezone.now()
+    state.analysed_on = timezone.localdate()
     state.error = ""
     state.save()
 

@@ -29,7 +29,7 @@ TABLES = {
             "sentiment",
             "compound",
             "is_flagged",
-            "analysed_at",
+            "analysed_on",
             "error",
         ),
     ),

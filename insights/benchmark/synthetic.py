@@ -115,17 +115,17 @@ def copy_rows(table, columns, rows):
 
 def comment_rows(rng, responses, theme_ids):
     """Yield (comment, analysis, mentions) rows for the responses that leave a comment."""
-    now = timezone.now()
+    today = timezone.localdate()
     comment_id = mention_id = 0
     for response_id, service_id, day in responses:
         if rng.random() > COMMENT_RATE:
-            yield "analysis", (response_id, "done", 1, "", None, False, now, "")
+            yield "analysis", (response_id, "done", 1, "", None, False, today, "")
             continue
         comment_id += 1
         text, sentiment, compound = rng.choice(SENTENCES)
         yield "comment", (comment_id, response_id, "do_better", "do_better", text)
         yield "comment_analysis", (comment_id, sentiment, compound, text, "{}")
-        yield "analysis", (response_id, "done", 1, sentiment, compound, False, now, "")
+        yield "analysis", (response_id, "done", 1, sentiment, compound, False, today, "")
         for theme_id in rng.sample(theme_ids, rng.choice((1, 1, 2))):
             mention_id += 1
             yield (

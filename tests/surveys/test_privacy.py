@@ -69,3 +69,43 @@ def test_survey_pages_load_no_third_party_resources(client, touchpoint):
     sources = re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', html)
     assert sources, "expected the page's own stylesheet and script"
     assert all(source.startswith("/") and not source.startswith("//") for source in sources)
+
+
+def _rows_by_table():
+    """Every row of every table, as {table: {row}}, to tell what a submission added or changed."""
+    found = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.django_table_names(only_existing=True):
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - table names from Django
+            found[table] = {tuple(map(str, row)) for row in cursor.fetchall()}
+    return found
+
+
+def _times_of_day(rows):
+    """Values that look like a time of day: 'HH:MM' inside a date-time."""
+    import re
+
+    pattern = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+    return [value for row in rows for value in row if pattern.search(value)]
+
+
+def test_a_submission_leaves_no_time_of_day_in_any_table(
+    client, touchpoint, keys, django_capture_on_commit_callbacks
+):
+    """Submit (tagging and roll-ups run on commit), then look at every row any table gained."""
+    before = _rows_by_table()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/f/hd7k2?via=qr",
+            {
+                "submission_token": str(uuid.uuid4()),
+                f"q_{keys['overall']}": "poor",
+                f"q_{keys['do_better']}": "The carers were always late and nobody rang back",
+            },
+        )
+    assert Response.objects.get().analysis.status == "done", "tagging ran"
+    after = _rows_by_table()
+    added = {table: after[table] - before.get(table, set()) for table in after}
+    assert any(added[t] for t in ("insights_thememention", "insights_responseanalysis"))
+    leaks = {table: _times_of_day(rows) for table, rows in added.items() if _times_of_day(rows)}
+    assert leaks == {}

@@ -25,7 +25,8 @@ class ResponseAnalysis(models.Model):
     sentiment = models.CharField(max_length=10, choices=Sentiment.choices, blank=True)
     compound = models.FloatField(null=True)
     is_flagged = models.BooleanField(default=False)
-    analysed_at = models.DateTimeField(null=True)
+    # The day only: a time would tie the response to the moment it was sent (web logs).
+    analysed_on = models.DateField(null=True)
     error = models.CharField(max_length=200, blank=True)
 
     class Meta:
