@@ -150,15 +150,29 @@ def test_second_run_changes_nothing(give):
 
 
 @freeze_time(TODAY)
-def test_redacted_comment_is_not_redacted_again_later(give, settings):
+def test_text_an_earlier_redactor_kept_is_redacted_again_by_todays(give, settings):
+    """Issue 14: what a weaker redactor missed doesn't stay for ever."""
+    give(date(2020, 1, 1))
+    FreeTextAnswer.objects.update(text="Ring 07700 900123, Mrs Jones", text_removed_on=TODAY)
+    report = retention_apply()
+    text = FreeTextAnswer.objects.get().text
+    assert "07700 900123" not in text and "Jones" not in text
+    assert report.comments_redacted_again == 1
+    assert retention_apply().comments_redacted_again == 0, "redacting again changes nothing"
+
+
+@freeze_time(TODAY)
+def test_text_redacted_again_keeps_the_day_it_was_first_redacted(give, settings):
     give(date(2020, 1, 1))
     retention_apply()
     with (
         hooks.register_temporarily("redact_comment_text", shout, order=-1),
         freeze_time(date(2027, 1, 1)),
     ):
-        retention_apply()
-    assert FreeTextAnswer.objects.get().text.endswith("at [address] was kind"), "not SHOUTED"
+        report = retention_apply()
+    comment = FreeTextAnswer.objects.get()
+    assert comment.text.isupper() and report.comments_redacted_again == 1
+    assert comment.text_removed_on == TODAY
 
 
 def shout(text):
