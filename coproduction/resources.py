@@ -4,19 +4,25 @@ Boards bring their history in from Word and Excel: rows are matched by `id` when
 created when not. Boards are named by slug, services by slug and themes by key (several themes
 separated by '|'). Imports write the historical state as given (for example minutes already
 published), so only officers and engagement leads may run them.
+
+The export is the import's format: each sheet is titled ("Meetings", "Minutes", "Actions") but
+its headers stay field codes, so an exported file can be edited and imported again as it is.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
 from coproduction.models import Action, Board, Meeting, Minutes
+from core.spreadsheets import LabelledExportMixin
 from surveys.models import Service
 from themes.models import Theme
 
 
-class SpreadsheetResource(resources.ModelResource):
-    """Empty spreadsheet cells become empty text, not NULL, in text columns."""
+class SpreadsheetResource(LabelledExportMixin, resources.ModelResource):
+    """Empty spreadsheet cells become empty text, not NULL, in text columns. Headers are field
+    codes (no `column_labels`): they are what the import reads."""
 
     def before_save_instance(self, instance, row, **kwargs):
         for field in instance._meta.concrete_fields:
@@ -32,6 +38,7 @@ def _board_field():
 
 
 class MeetingResource(SpreadsheetResource):
+    sheet_title = _("Meetings")
     board = _board_field()
 
     class Meta:
@@ -54,6 +61,7 @@ class MeetingResource(SpreadsheetResource):
 
 
 class MinutesResource(SpreadsheetResource):
+    sheet_title = _("Minutes")
     meeting = fields.Field(
         attribute="meeting", column_name="meeting", widget=ForeignKeyWidget(Meeting)
     )
@@ -74,6 +82,7 @@ class MinutesResource(SpreadsheetResource):
 
 
 class ActionResource(SpreadsheetResource):
+    sheet_title = _("Actions")
     board = _board_field()
     meeting = fields.Field(
         attribute="meeting", column_name="meeting", widget=ForeignKeyWidget(Meeting)

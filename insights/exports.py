@@ -2,18 +2,23 @@
 
 Free text (redacted quotes) is left out unless the person asks for it and may see comments.
 Contact details are never part of these exports.
+
+Exports run in the background, so the language to write them in is kept with the request: the
+person's language preference in the admin if they set one, else the language of their request.
+Sheets are titled and headed in words in that language; nothing imports these files back.
 """
 
 from datetime import timedelta
 
 import tablib
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from import_export.formats.base_formats import XLSX
 from wagtail.log_actions import log
 
-from core.spreadsheets import databook_export, dataset_export
+from core.spreadsheets import LabelledExportMixin, databook_export, dataset_export
 from insights.dashboard.emerging import filter_from_json, filter_to_json
 from insights.dashboard.themes import theme_movement
 from insights.models import MonthlyThemeRollup, ReportExport
@@ -34,8 +39,20 @@ FORMATS = {
 CONTENT_TYPES = {"csv": "text/csv", "xlsx": XLSX().get_content_type(), "pdf": "application/pdf"}
 
 
-class ThemeMonthResource(resources.ModelResource):
+class ThemeMonthResource(LabelledExportMixin, resources.ModelResource):
     """Responses mentioning each theme, per month, service, channel and language."""
+
+    sheet_title = _("Themes by month")
+    column_labels = {
+        "month": _("Month"),
+        "service": _("Service"),
+        "channel": _("Channel"),
+        "language": _("Language"),
+        "theme": _("Theme"),
+        "responses": _("Responses"),
+        "negative": _("Negative responses"),
+        "positive": _("Positive responses"),
+    }
 
     service = fields.Field(attribute="service__name", column_name="service")
     theme = fields.Field(attribute="theme__name", column_name="theme")
@@ -68,21 +85,34 @@ def _themes(job, feedback_filter):
     return ThemeMonthResource().export(queryset=queryset)
 
 
-SUMMARY_HEADERS = [
-    "theme",
-    "responses",
-    "share_%",
-    "negative_%",
-    "previous_share_%",
-    "change_points",
-    "direction",
+THEME = _("Theme")
+RESPONSES = _("Responses")
+SHARE = _("Share (%)")
+NEGATIVE = _("Negative (%)")
+CHANGE = _("Change (points)")
+DIRECTION = _("Direction")
+QUOTES = _("Quotes (redacted)")
+QUALITY_STATEMENT = _("Quality statement")
+SUMMARY_HEADERS = [THEME, RESPONSES, SHARE, NEGATIVE, _("Share before (%)"), CHANGE, DIRECTION]
+CQC_FEEDBACK_HEADERS = [
+    _("CQC theme"),
+    QUALITY_STATEMENT,
+    THEME,
+    RESPONSES,
+    SHARE,
+    NEGATIVE,
+    CHANGE,
+    DIRECTION,
 ]
+CQC_ACTION_HEADERS = [QUALITY_STATEMENT, _("Action"), _("Status"), _("We did")]
+SAFEGUARDING_HEADERS = [_("Grouped by"), _("Group"), _("Number of flags")]
+SAFEGUARDING_GROUPS = (("by_category", _("Category of harm")), ("by_outcome", _("Review outcome")))
 
 
 def _summary(job, feedback_filter):
 
-    headers = SUMMARY_HEADERS + (["quotes_redacted"] if job.include_free_text else [])
-    dataset = tablib.Dataset(headers=headers, title="Themes")
+    headers = SUMMARY_HEADERS + ([QUOTES] if job.include_free_text else [])
+    dataset = tablib.Dataset(headers=headers, title=_("Theme summary"))
     for row in theme_movement(feedback_filter):
         line = [
             row["name"],
@@ -104,22 +134,10 @@ def _cqc_book(job, feedback_filter):
 
     pack = cqc_pack_build(feedback_filter)
     feedback = tablib.Dataset(
-        headers=[
-            "cqc_theme",
-            "quality_statement",
-            "theme",
-            "responses",
-            "share_%",
-            "negative_%",
-            "change_points",
-            "trend",
-        ]
-        + (["quotes_redacted"] if job.include_free_text else []),
-        title="Feedback",
+        headers=CQC_FEEDBACK_HEADERS + ([QUOTES] if job.include_free_text else []),
+        title=_("Feedback themes"),
     )
-    actions = tablib.Dataset(
-        headers=["quality_statement", "action", "status", "we_did"], title="Actions"
-    )
+    actions = tablib.Dataset(headers=CQC_ACTION_HEADERS, title=_("Actions"))
     for section in pack["sections"]:
         for statement in section["statements"]:
             for row in statement["themes"]:
@@ -145,10 +163,10 @@ def _cqc_book(job, feedback_filter):
                         action.we_did if action.is_published else "",
                     ]
                 )
-    safeguarding = tablib.Dataset(headers=["count_of", "value", "flags"], title="Safeguarding")
-    for key, name in (("by_category", "category"), ("by_outcome", "outcome")):
+    safeguarding = tablib.Dataset(headers=SAFEGUARDING_HEADERS, title=_("Safeguarding flags"))
+    for key, name in SAFEGUARDING_GROUPS:
         for label, count in pack["safeguarding"][key]:
-            safeguarding.append([name, str(label), count])
+            safeguarding.append([str(name), str(label), count])
     return tablib.Databook([feedback, actions, safeguarding]), pack
 
 
@@ -183,7 +201,8 @@ def report_export_make(*, export_id):
         return job.status
     _progress(job, ReportExport.Status.RUNNING, 10)
     try:
-        content, rows = _render(job, filter_from_json(job.params["filter"]))
+        with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
+            content, rows = _render(job, filter_from_json(job.params["filter"]))
     except Exception:
         _progress(job, ReportExport.Status.FAILED, 100)
         raise
@@ -205,6 +224,12 @@ def export_files_delete(*, today):
     return old.update(content=None, status=ReportExport.Status.EXPIRED)
 
 
+def _export_language(user):
+    """The language `user` chose in their admin account, else the one of the current request."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    return (profile and profile.preferred_language) or translation.get_language()
+
+
 def report_export_request(
     *, user, kind, file_format, feedback_filter, include_free_text=False, year=None
 ):
@@ -213,7 +238,11 @@ def report_export_request(
     if file_format not in FORMATS[kind]:
         raise ValueError(f"{kind} can't be exported as {file_format}")
     include_free_text = include_free_text and user.has_perm(FREE_TEXT_PERMISSION)
-    params = {"filter": filter_to_json(feedback_filter), "year": year}
+    params = {
+        "filter": filter_to_json(feedback_filter),
+        "year": year,
+        "language": _export_language(user),
+    }
     job = ReportExport.objects.create(
         requested_by=user,
         kind=kind,

@@ -1,7 +1,14 @@
-"""Exports of responses with django-import-export. Free text only on request, with permission."""
+"""Exports of responses with django-import-export. Free text only on request, with permission.
 
+Sheets are for people: titled "Responses", headed in words in the exporting person's language.
+No import reads these files back (paper and phone feedback comes in through `surveys.imports`,
+whose columns are its own), so the headers need not be field codes.
+"""
+
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 
+from core.spreadsheets import LabelledExportMixin
 from surveys.choices import EQUALITY_FIELDS
 from surveys.models import Response
 
@@ -18,9 +25,28 @@ EXPORT_FIELDS = (
     "helped_by",
     *EQUALITY_FIELDS,
 )
+COLUMN_LABELS = {
+    "id": _("Response number"),
+    "submitted_on": _("Date"),
+    "service": _("Service"),
+    "touchpoint": _("Touchpoint"),
+    "channel": _("Channel"),
+    "language": _("Language"),
+    "overall": _("Overall experience"),
+    "ascs_satisfaction": _("Satisfaction with care and support"),
+    "ascs_information": _("Ease of finding information and advice"),
+    "helped_by": _("Did someone help you fill this in?"),
+    **{name: label for name, (label, _choices) in EQUALITY_FIELDS.items()},
+    "went_well": _("What went well"),
+    "do_better": _("What could be better"),
+    "other_comments": _("Other comments"),
+}
 
 
-class ResponseResource(resources.ModelResource):
+class ResponseResource(LabelledExportMixin, resources.ModelResource):
+    sheet_title = _("Responses")
+    column_labels = COLUMN_LABELS
+
     service = fields.Field(attribute="service__name", column_name="service")
     touchpoint = fields.Field(attribute="touchpoint__code", column_name="touchpoint")
 

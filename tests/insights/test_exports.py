@@ -40,7 +40,7 @@ def test_themes_csv_round_trips(django_user_model, touchpoint):
     job = report_export_request(user=user, kind="themes", file_format="csv", feedback_filter=PERIOD)
     assert job.status == ReportExport.Status.DONE and job.progress == 100
     dataset = tablib.Dataset().load(bytes(job.content).decode(), format="csv")
-    assert dataset.headers[:5] == ["month", "service", "channel", "language", "theme"]
+    assert dataset.headers[:5] == ["Month", "Service", "Channel", "Language", "Theme"]
     assert dataset[0][1] == touchpoint.service.name and int(dataset[0][5]) == 6
 
 
@@ -51,7 +51,7 @@ def test_summary_xlsx_has_no_quotes_unless_asked_and_allowed(django_user_model, 
         user=user, kind="summary", file_format="xlsx", feedback_filter=PERIOD
     )
     sheet = load_workbook(io.BytesIO(bytes(plain.content))).active
-    assert "quotes_redacted" not in [cell.value for cell in sheet[1]]
+    assert "Quotes (redacted)" not in [cell.value for cell in sheet[1]]
     with_quotes = report_export_request(
         user=user,
         kind="summary",
@@ -60,7 +60,7 @@ def test_summary_xlsx_has_no_quotes_unless_asked_and_allowed(django_user_model, 
         include_free_text=True,
     )
     sheet = load_workbook(io.BytesIO(bytes(with_quotes.content))).active
-    assert sheet[1][-1].value == "quotes_redacted"
+    assert sheet[1][-1].value == "Quotes (redacted)"
     assert "Too slow." in sheet[2][-1].value
 
 
@@ -92,8 +92,8 @@ def test_cqc_pack_xlsx_has_feedback_and_actions_sheets(django_user_model, touchp
         user=_lead(django_user_model), kind="cqc_pack", file_format="xlsx", feedback_filter=PERIOD
     )
     book = load_workbook(io.BytesIO(bytes(job.content)))
-    assert book.sheetnames == ["Feedback", "Actions", "Safeguarding"]
-    assert book["Feedback"].max_row > 1
+    assert book.sheetnames == ["Feedback themes", "Actions", "Safeguarding flags"]
+    assert book["Feedback themes"].max_row > 1
 
 
 def test_cqc_pack_xlsx_counts_safeguarding_flags_without_their_text(django_user_model, touchpoint):
@@ -102,10 +102,10 @@ def test_cqc_pack_xlsx_counts_safeguarding_flags_without_their_text(django_user_
     job = report_export_request(
         user=_lead(django_user_model), kind="cqc_pack", file_format="xlsx", feedback_filter=PERIOD
     )
-    sheet = load_workbook(io.BytesIO(bytes(job.content)))["Safeguarding"]
+    sheet = load_workbook(io.BytesIO(bytes(job.content)))["Safeguarding flags"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
-    assert ["category", "Financial or material abuse", 1] in rows
-    assert ["outcome", "Waiting for review", 1] in rows
+    assert ["Category of harm", "Financial or material abuse", 1] in rows
+    assert ["Review outcome", "Waiting for review", 1] in rows
     assert not any("pension" in str(value) for row in rows for value in row)
 
 

@@ -158,9 +158,9 @@ def test_export_csv_leaves_out_comments_by_default(staff_client, touchpoint, key
     response = staff_client.get("/admin/feedback/export/?file_format=csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(rows) == 1
-    assert rows[0]["overall"] == "poor"
-    assert rows[0]["touchpoint"] == "hd7k2"
-    assert "do_better" not in rows[0]
+    assert rows[0]["Overall experience"] == "poor"
+    assert rows[0]["Touchpoint"] == "hd7k2"
+    assert "What could be better" not in rows[0]
     assert "07700" not in response.content.decode()
     assert ModelLogEntry.objects.filter(action="surveys.export").count() == 1
 
@@ -179,8 +179,8 @@ def test_export_xlsx_with_comments_for_permitted_user(client, unredacted_user, t
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]
     values = dict(zip(header, [cell.value for cell in sheet[2]], strict=True))
-    assert values["do_better"] == "Ring me on 07700 900123, Mrs Jones"
-    assert values["service"] == "Hospital discharge"
+    assert values["What could be better"] == "Ring me on 07700 900123, Mrs Jones"
+    assert values["Service"] == "Hospital discharge"
 
 
 def test_contact_requests_are_visible_only_with_permission(
