@@ -15,7 +15,9 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode
 
 PLEASE_TRY_AGAIN = "Please try again"
-RECEIPT_PATH = re.compile(r"/feedback/thanks/([A-Z0-9-]+)/")
+CONFIRMATION_PATH = re.compile(r"/feedback/thanks/[\w-]+/")
+# The receipt code is on the confirmation page, never in its address (surveys/confirmations.py).
+RECEIPT_CODE = re.compile(r'class="app-receipt-code">([A-Z0-9-]+)<')
 
 
 @dataclass
@@ -144,9 +146,9 @@ def _post_until_answered(resident, path, body, outcome, double_click, give_up_at
         for status, location, content, elapsed_ms in replies:
             outcome.statuses.append(status)
             outcome.post_ms.append(elapsed_ms)
-            match = RECEIPT_PATH.search(location) if status == 302 else None
-            if match:
-                outcome.receipts.add(match.group(1))
+            receipt = _receipt_on(resident, location) if status == 302 else None
+            if receipt:
+                outcome.receipts.add(receipt)
                 accepted = True
             else:
                 _check_failure(status, content, outcome, "POST answers")
@@ -155,6 +157,16 @@ def _post_until_answered(resident, path, body, outcome, double_click, give_up_at
         outcome.retries += 1
         time.sleep(retry_wait)
     outcome.problems.append("gave up: the answers were never accepted")
+
+
+def _receipt_on(resident, location):
+    """The receipt code on the one-time confirmation page a sent form redirects to."""
+    match = CONFIRMATION_PATH.search(location)
+    if not match:
+        return None
+    status, _location, content, _elapsed_ms = resident.request("GET", match.group(0))
+    found = RECEIPT_CODE.search(content) if status == 200 else None
+    return found.group(1) if found else None
 
 
 def _post(resident, path, body, twice):

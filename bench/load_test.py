@@ -80,6 +80,9 @@ def server_environment(database):
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url(database),
+        # The machine's Redis, under a prefix of this run's own: nothing shared is touched.
+        "CACHE_URL": os.environ.get("LOAD_TEST_CACHE_URL", "redis://127.0.0.1:6379/0"),
+        "CACHE_KEY_PREFIX": f"load-test-{secrets.token_hex(4)}",
         "SURVEY_RATE_LIMIT": "1000000000",
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "LOG_LEVEL": "WARNING",

@@ -13,9 +13,10 @@ urlpatterns = [
         {"easy_read": True},
         name="touchpoint-easy-read",
     ),
-    path("feedback/thanks/<str:receipt>/", views.thanks, name="thanks"),
-    path("feedback/thanks/<str:receipt>/contact/", views.contact_me, name="contact-me"),
+    # Receipt codes travel only in POST bodies: an address (and so an access log) never holds
+    # one. The confirmation page's token works once (surveys/confirmations.py).
+    path("feedback/thanks/<slug:token>/", views.thanks, name="thanks"),
+    path("feedback/contact/", views.contact_me, name="contact-me"),
     path("feedback/receipt/", views.receipt_lookup, name="receipt-lookup"),
-    path("feedback/receipt/<str:receipt>/", views.receipt, name="receipt"),
-    path("feedback/receipt/<str:receipt>/withdraw/", views.withdraw, name="withdraw"),
+    path("feedback/receipt/withdraw/", views.withdraw, name="withdraw"),
 ]

@@ -2,14 +2,18 @@
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
 
 from surveys.choices import Channel
+from surveys.confirmations import confirmation_issue, confirmation_redeem
 from surveys.forms import ContactRequestForm, ReceiptLookupForm, SurveyResponseForm
 from surveys.models import Response, Touchpoint
 from surveys.ratelimit import receipt_use_allowed, submission_allowed
@@ -52,6 +56,15 @@ def survey_respond(request, *, survey, touchpoint, easy_read=False, preview=Fals
 
     In an editor's preview the draft is shown as residents will see it, but nothing is stored.
     """
+    response = _survey_page(
+        request, survey=survey, touchpoint=touchpoint, easy_read=easy_read, preview=preview
+    )
+    # no-store: on a shared device Back must not bring back the last person's page.
+    add_never_cache_headers(response)
+    return response
+
+
+def _survey_page(request, *, survey, touchpoint, easy_read, preview):
     if not preview:
         survey = survey.localized.specific
         if not survey.live:
@@ -92,8 +105,12 @@ def survey_respond(request, *, survey, touchpoint, easy_read=False, preview=Fals
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                url = reverse("surveys:thanks", kwargs={"receipt": response.receipt_code})
-                if request.GET.get("via") == "kiosk":
+                kiosk = request.GET.get("via") == "kiosk"
+                token = confirmation_issue(
+                    response, start_again=request.get_full_path() if kiosk else ""
+                )
+                url = reverse("surveys:thanks", kwargs={"token": token})
+                if kiosk:
                     url += "?via=kiosk"
                 return redirect(url)
     context["form"] = form
@@ -115,15 +132,24 @@ def _too_many(request):
     return render(request, "surveys/too_many.html", {"receipts": True}, status=429)
 
 
-def _response_or_404(receipt):
-    return get_object_or_404(
-        Response.objects.select_related("survey", "service"), receipt_code=receipt.upper()
+def _response_for_posted_code(request):
+    """The response whose receipt code came in the POST body, or None."""
+    form = ReceiptLookupForm(request.POST)
+    if not form.is_valid():
+        return None
+    return (
+        Response.objects.select_related("survey", "service")
+        .filter(receipt_code=form.cleaned_data["receipt_code"])
+        .first()
     )
 
 
 @never_cache
-def thanks(request, receipt):
-    response = _response_or_404(receipt)
+def thanks(request, token):
+    confirmation = confirmation_redeem(token)
+    if confirmation is None:
+        return render(request, "surveys/confirmation_expired.html", status=410)
+    response = confirmation.response
     survey = response.survey.localized.specific if response.survey else None
     return render(
         request,
@@ -131,21 +157,29 @@ def thanks(request, receipt):
         {
             "response": response,
             "survey": survey,
-            "kiosk": request.GET.get("via") == "kiosk",
+            "start_again": confirmation.start_again,
             "can_ask_for_contact": bool(survey and survey.offer_contact)
             and not hasattr(response, "contact_request"),
         },
     )
 
 
+@sensitive_post_parameters()
 @never_cache
-@require_http_methods(["GET", "POST"])
-def contact_me(request, receipt):
-    response = _response_or_404(receipt)
+@require_POST
+def contact_me(request):
+    """Asked from the confirmation page, whose button posts the receipt code: the first POST
+    shows the form, the second (with `step=details`) sends it."""
+    if not receipt_use_allowed(request):
+        return _too_many(request)
+    response = _response_for_posted_code(request)
+    if response is None:
+        return redirect("surveys:receipt-lookup")
     if hasattr(response, "contact_request"):
-        return redirect("surveys:thanks", receipt=response.receipt_code)
-    form = ContactRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+        return render(request, "surveys/contact_done.html", {"response": response})
+    sending = request.POST.get("step") == "details"
+    form = ContactRequestForm(request.POST if sending else None)
+    if sending and form.is_valid():
         try:
             contact_request_create(response=response, **form.cleaned_data)
         except ValidationError as error:
@@ -155,34 +189,41 @@ def contact_me(request, receipt):
     return render(request, "surveys/contact_me.html", {"form": form, "response": response})
 
 
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def receipt_lookup(request):
+    """Type a receipt code, see that feedback: the page answers the POST itself, so the code
+    never goes into an address."""
     form = ReceiptLookupForm(request.POST or None)
     if request.method == "POST" and not receipt_use_allowed(request):
         return _too_many(request)
     if request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["receipt_code"]
-        if Response.objects.filter(receipt_code=code).exists():
-            return redirect("surveys:receipt", receipt=code)
-        form.add_error("receipt_code", "We could not find feedback with that receipt code.")
+        response = (
+            Response.objects.select_related("survey", "service")
+            .filter(receipt_code=form.cleaned_data["receipt_code"])
+            .first()
+        )
+        if response is not None:
+            return render(request, "surveys/receipt.html", {"response": response})
+        form.add_error("receipt_code", _("We could not find feedback with that receipt code."))
     return render(request, "surveys/receipt_lookup.html", {"form": form})
 
 
-@never_cache
-def receipt(request, receipt):
-    if not receipt_use_allowed(request):
-        return _too_many(request)
-    return render(request, "surveys/receipt.html", {"response": _response_or_404(receipt)})
-
-
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
-def withdraw(request, receipt):
+def withdraw(request):
+    """First POST (from the receipt page) asks "are you sure?"; the second, with
+    `confirm=yes`, deletes."""
+    if request.method == "GET":
+        return redirect("surveys:receipt-lookup")
     if not receipt_use_allowed(request):
         return _too_many(request)
-    response = _response_or_404(receipt)
-    if request.method == "POST":
+    response = _response_for_posted_code(request)
+    if response is None:
+        return redirect("surveys:receipt-lookup")
+    if request.POST.get("confirm") == "yes":
         response_withdraw(receipt_code=response.receipt_code)
         return render(request, "surveys/withdrawn.html")
     return render(request, "surveys/withdraw_confirm.html", {"response": response})

@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.site_context",
+                "core.context_processors.kiosk_mode",
             ],
         },
     },
@@ -131,11 +132,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHE_URL = env("CACHE_URL", "locmem://")
-if CACHE_URL.startswith("redis://"):
+if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
+            # Sites (or a load test) sharing one Redis keep apart.
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", ""),
         }
     }
 else:

@@ -41,6 +41,12 @@ if EMAIL_BACKEND in NOT_SENDING_EMAIL_BACKENDS:
         f"EMAIL_BACKEND is {EMAIL_BACKEND}, which sends nothing: set a real one for production."
     )
 
+# Rate limits and one-time confirmation pages (surveys/confirmations.py) must be seen by every
+# worker and server: a cache in one process's memory would send a resident to a worker that has
+# never heard of their confirmation page.
+if not _required("CACHE_URL").startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured("CACHE_URL must be a shared Redis (redis://…) for production.")
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

@@ -20,6 +20,7 @@ def _run_check(env_overrides, *args):
         "BACKUP_ENCRYPTION_KEYS",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
         "DATABASE_URL",
+        "CACHE_URL",
     }
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(env_overrides)
@@ -39,6 +40,7 @@ SITE = {
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "MFA_ENCRYPTION_KEYS": "Wm9Da2p6b0Zwd3VKTjBqVnNTbXhYcVZ1b0tqN2lCc0E=",
     "BACKUP_ENCRYPTION_KEYS": "cVh2c3hKZDdOdUhoYnVqTTJ3S2dGcm9ldVlzQ0R5SHg=",
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
 }
 SECRETS = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "feedback.example.gov.uk"}
 
@@ -63,6 +65,14 @@ def test_production_refuses_to_start_without_a_key_for_backups():
     result = _run_check({**SECRETS, **_site_without("BACKUP_ENCRYPTION_KEYS")})
     assert result.returncode != 0
     assert "BACKUP_ENCRYPTION_KEYS must be set" in result.stderr
+
+
+@pytest.mark.parametrize("cache_url", [None, "locmem://"])
+def test_production_refuses_to_start_without_a_shared_cache(cache_url):
+    site = _site_without("CACHE_URL") | ({"CACHE_URL": cache_url} if cache_url else {})
+    result = _run_check({**SECRETS, **site})
+    assert result.returncode != 0
+    assert "CACHE_URL must be" in result.stderr
 
 
 def test_production_refuses_to_start_without_site_url():

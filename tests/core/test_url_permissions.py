@@ -44,11 +44,12 @@ EXPECTED = {
     # The resident's journey: open to all, no account needed.
     "surveys:touchpoint": EVERYONE,
     "surveys:touchpoint-easy-read": EVERYONE,
-    "surveys:thanks": EVERYONE,
-    "surveys:contact-me": EVERYONE,
     "surveys:receipt-lookup": EVERYONE,
-    "surveys:receipt": EVERYONE,
-    "surveys:withdraw": EVERYONE,
+    # These answer a POST holding a receipt code; the confirmation page's address works once.
+    # A GET finds nothing (405, 302 or 410), whoever asks.
+    "surveys:thanks": set(),
+    "surveys:contact-me": set(),
+    "surveys:withdraw": set(),
     # Staff screens for responses, cards and contact details.
     "surveys_staff:responses": {OFFICER, LEAD, SAFEGUARDING},
     "surveys_staff:response-detail": {OFFICER, LEAD, SAFEGUARDING},

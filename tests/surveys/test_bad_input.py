@@ -146,9 +146,11 @@ def test_receipt_codes_cannot_be_guessed_at_speed(client, touchpoint, keys, sett
         for n in range(2)
     ]
     assert guesses == [200, 200]  # "we could not find it", twice
-    assert client.get(f"/feedback/receipt/{code}/").status_code == 200
-    assert client.get(f"/feedback/receipt/{code}/").status_code == 429
-    assert client.post(f"/feedback/receipt/{code}/withdraw/").status_code == 429
+    assert client.post("/feedback/receipt/", {"receipt_code": code}).status_code == 200
+    assert client.post("/feedback/receipt/", {"receipt_code": code}).status_code == 429
+    withdraw = {"receipt_code": code, "confirm": "yes"}
+    assert client.post("/feedback/receipt/withdraw/", withdraw).status_code == 429
+    assert client.post("/feedback/contact/", {"receipt_code": code}).status_code == 429
     assert Response.objects.filter(receipt_code=code).exists(), "nothing withdrawn"
-    other = client.get(f"/feedback/receipt/{code}/", REMOTE_ADDR="10.0.0.9")
+    other = client.post("/feedback/receipt/", {"receipt_code": code}, REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 200

@@ -17,12 +17,19 @@ def _submit(client, keys):
     return Response.objects.get()
 
 
+def _ask_for_contact(client, stored, details):
+    """The contact form as its page posts it: the receipt code travels in the body."""
+    data = {"receipt_code": stored.receipt_code, "step": "details", **details}
+    return client.post("/feedback/contact/", data)
+
+
 def test_receipt_code_finds_the_feedback(client, touchpoint, keys):
     stored = _submit(client, keys)
     code = stored.receipt_code.replace("-", " ").lower()
     response = client.post("/feedback/receipt/", {"receipt_code": code})
-    assert response["Location"] == f"/feedback/receipt/{stored.receipt_code}/"
-    page = client.get(response["Location"]).content.decode()
+    assert response.status_code == 200  # answered in place: the code goes into no address
+    page = response.content.decode()
+    assert stored.receipt_code in page
     assert "Hospital discharge" in page
     assert "Delete my feedback" in page
 
@@ -39,15 +46,21 @@ def test_malformed_receipt_code_says_what_it_looks_like(client, touchpoint):
 
 def test_withdrawal_deletes_the_response_comments_and_contact(client, touchpoint, keys):
     stored = _submit(client, keys)
-    client.post(
-        f"/feedback/thanks/{stored.receipt_code}/contact/",
+    _ask_for_contact(
+        client,
+        stored,
         {"name": "Sam Example", "preferred_contact": "email", "email": "sam@example.org"},
     )
     assert ContactRequest.objects.count() == 1
-    confirm = client.get(f"/feedback/receipt/{stored.receipt_code}/withdraw/")
+    assert client.get("/feedback/receipt/withdraw/")["Location"] == "/feedback/receipt/"
+    confirm = client.post("/feedback/receipt/withdraw/", {"receipt_code": stored.receipt_code})
     assert "Are you sure" in confirm.content.decode()
-    assert Response.objects.count() == 1  # a GET never deletes
-    client.post(f"/feedback/receipt/{stored.receipt_code}/withdraw/")
+    assert Response.objects.count() == 1  # asking "are you sure?" never deletes
+    kept = client.post("/feedback/receipt/", {"receipt_code": stored.receipt_code})
+    assert "Delete my feedback" in kept.content.decode()  # "No, keep it" goes back
+    client.post(
+        "/feedback/receipt/withdraw/", {"receipt_code": stored.receipt_code, "confirm": "yes"}
+    )
     assert Response.objects.count() == 0
     assert FreeTextAnswer.objects.count() == 0
     assert ContactRequest.objects.count() == 0
@@ -55,10 +68,8 @@ def test_withdrawal_deletes_the_response_comments_and_contact(client, touchpoint
 
 def test_contact_request_is_stored_apart_from_answers(client, touchpoint, keys):
     stored = _submit(client, keys)
-    response = client.post(
-        f"/feedback/thanks/{stored.receipt_code}/contact/",
-        {"name": "Sam Example", "preferred_contact": "phone", "phone": "07700 900111"},
-    )
+    details = {"name": "Sam Example", "preferred_contact": "phone", "phone": "07700 900111"}
+    response = _ask_for_contact(client, stored, details)
     assert "We will contact you" in response.content.decode()
     contact = ContactRequest.objects.get()
     assert contact.response == stored
@@ -68,9 +79,8 @@ def test_contact_request_is_stored_apart_from_answers(client, touchpoint, keys):
 
 def test_contact_request_needs_the_chosen_way_to_reach_you(client, touchpoint, keys):
     stored = _submit(client, keys)
-    page = client.post(
-        f"/feedback/thanks/{stored.receipt_code}/contact/",
-        {"name": "Sam Example", "preferred_contact": "email"},
+    page = _ask_for_contact(
+        client, stored, {"name": "Sam Example", "preferred_contact": "email"}
     ).content.decode()
     assert "Enter how we can reach you, or choose another way." in page
     assert ContactRequest.objects.count() == 0
@@ -79,7 +89,16 @@ def test_contact_request_needs_the_chosen_way_to_reach_you(client, touchpoint, k
 def test_only_one_contact_request_per_response(client, touchpoint, keys):
     stored = _submit(client, keys)
     data = {"name": "Sam", "preferred_contact": "phone", "phone": "07700 900111"}
-    client.post(f"/feedback/thanks/{stored.receipt_code}/contact/", data)
-    second = client.post(f"/feedback/thanks/{stored.receipt_code}/contact/", data)
-    assert second.status_code == 302
+    _ask_for_contact(client, stored, data)
+    second = _ask_for_contact(client, stored, data)
+    assert "We will contact you" in second.content.decode()
     assert ContactRequest.objects.count() == 1
+
+
+def test_the_contact_button_opens_an_empty_form(client, touchpoint, keys):
+    stored = _submit(client, keys)
+    page = client.post("/feedback/contact/", {"receipt_code": stored.receipt_code})
+    assert page.status_code == 200
+    assert "There is a problem" not in page.content.decode()
+    assert 'name="step" value="details"' in page.content.decode()
+    assert ContactRequest.objects.count() == 0

@@ -1,0 +1,53 @@
+"""One-time confirmation addresses, so a receipt code never appears in a URL.
+
+After a resident sends feedback we redirect them (post/redirect/get, so Refresh can't send it
+twice) to `/feedback/thanks/<token>/`. The token is random, means nothing in an access log, and
+works once: pressing Back to it later, on a kiosk or anyone's phone, shows "this page has
+expired" instead of the last person's receipt code. It lives in the shared cache (Redis in
+production), so any app server can show the page.
+"""
+
+import secrets
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from surveys.models import Response
+
+CONFIRMATION_SECONDS = 15 * 60
+MAX_TOKEN_LENGTH = 64
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    response: Response
+    # Where a kiosk's "Start again" goes: the survey the resident used (easy read or not).
+    start_again: str = ""
+
+
+def _key(token):
+    return f"surveys:confirmation:{token}"
+
+
+def confirmation_issue(response, *, start_again=""):
+    """A new one-time token that shows `response`'s confirmation page."""
+    token = secrets.token_urlsafe(18)
+    cache.set(_key(token), (response.pk, start_again), timeout=CONFIRMATION_SECONDS)
+    return token
+
+
+def confirmation_redeem(token):
+    """The confirmation the token shows, once; None when used, expired or never issued."""
+    if len(token) > MAX_TOKEN_LENGTH:
+        return None
+    found = cache.get(_key(token))
+    # delete() is True only for the request that removed the key: a token can't be used twice.
+    if found is None or not cache.delete(_key(token)):
+        return None
+    response_id, start_again = found
+    response = (
+        Response.objects.select_related("survey", "service", "touchpoint")
+        .filter(pk=response_id)
+        .first()
+    )
+    return Confirmation(response, start_again) if response else None
