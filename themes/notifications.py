@@ -16,7 +16,7 @@ def notify_safeguarding_lead(flag):
         subject="Feedback needs safeguarding review",
         message=(
             "A How Did We Do response may describe harm, neglect or risk to someone.\n"
-            f"Please review it by {flag.due_by:%H:%M on %d %B %Y}.\n\n"
+            f"Please review it by the end of {flag.due_on:%d %B %Y}.\n\n"
             f"Open it here (sign-in needed): {link}\n\n"
             "This email does not include the comment, to keep it safe."
         ),

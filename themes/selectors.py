@@ -21,7 +21,7 @@ def safeguarding_queue():
                 When(outcome="", then=Value(0)), default=Value(1), output_field=IntegerField()
             )
         )
-        .order_by("is_decided", "due_by")
+        .order_by("is_decided", "due_on", "pk")
     )
 
 

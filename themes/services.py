@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
+from surveys.models import Response
 from themes.engine import current_tagger
 from themes.models import CommentAnalysis, ResponseAnalysis, SafeguardingFlag, Theme, ThemeMention
 from themes.notifications import notify_safeguarding_lead
@@ -17,16 +18,48 @@ from themes.signals import response_analysed
 logger = logging.getLogger(__name__)
 
 
+WAITING_BATCH = 500
+
+
 def response_analysis_queue(*, response):
-    """Queue a new response for tagging. If queueing fails, the response is still stored (its
-    analysis stays 'pending') and `themes retag --pending` picks it up."""
-    from themes.tasks import analyse_response  # tasks wrap this module's services
+    """Mark a new response as waiting for tagging and wake the tagger. If queueing fails, the
+    response is still stored (its analysis stays 'pending') and the next run or `themes retag`
+    picks it up.
+
+    The task names no response: the database task backend keeps each task row, with the moment
+    it was queued, and a row holding both would tie a response to the time it was sent."""
+    from themes.tasks import analyse_waiting_responses  # tasks wrap this module's services
 
     ResponseAnalysis.objects.get_or_create(response=response)
     try:
-        analyse_response.enqueue(response.pk)
+        analyse_waiting_responses.enqueue()
     except Exception:
         logger.exception("Could not queue tagging; it will be retried")
+
+
+def waiting_responses_analyse(*, limit=WAITING_BATCH):
+    """Tag responses still waiting, oldest first; returns how many were tagged. Several workers
+    can run this at once: each response is claimed under a row lock that others skip."""
+    waiting = ResponseAnalysis.objects.filter(status=ResponseAnalysis.Status.PENDING)
+    tagged = 0
+    for response_id in waiting.order_by("response_id").values_list("response_id", flat=True)[
+        :limit
+    ]:
+        with transaction.atomic():
+            claimed = (
+                waiting.select_for_update(skip_locked=True)
+                .filter(response_id=response_id)
+                .exists()
+            )
+            response = Response.objects.filter(pk=response_id).first() if claimed else None
+            if response is None:
+                continue
+            try:
+                response_analyse(response=response)
+            except Exception:  # noqa: BLE001 - recorded as failed by the service; carry on
+                continue
+            tagged += 1
+    return tagged
 
 
 def response_analyse(*, response):
@@ -107,7 +140,7 @@ def _best_per_theme(tags):
 
 
 def _flag(comment, response, flags):
-    raised_at = timezone.now()
+    raised_on = timezone.localdate()
     return SafeguardingFlag.objects.get_or_create(
         comment=comment,
         defaults={
@@ -115,8 +148,8 @@ def _flag(comment, response, flags):
             "categories": sorted({flag.category for flag in flags}),
             "evidence": "\n".join(dict.fromkeys(flag.sentence for flag in flags)),
             "matched_words": sorted({w for flag in flags for w in flag.matched_words}),
-            "raised_at": raised_at,
-            "due_by": SafeguardingFlag.due_from(raised_at),
+            "raised_on": raised_on,
+            "due_on": SafeguardingFlag.due_from(raised_on),
         },
     )
 

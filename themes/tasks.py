@@ -2,13 +2,10 @@
 
 from django_tasks import task
 
-from surveys.models import Response
-from themes.services import response_analyse
+from themes.services import waiting_responses_analyse
 
 
 @task()
-def analyse_response(response_id):
-    response = Response.objects.filter(pk=response_id).first()
-    if response is None:  # withdrawn before we got to it
-        return "gone"
-    return response_analyse(response=response).status
+def analyse_waiting_responses():
+    """Takes no arguments on purpose: see `themes.services.response_analysis_queue`."""
+    return waiting_responses_analyse()

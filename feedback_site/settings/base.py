@@ -286,7 +286,9 @@ RECEIPT_RATE_LIMIT = (int(env("RECEIPT_RATE_LIMIT", "20")), 600)
 # How staff screens show comments to people without the unredacted-text permission.
 
 # Themes engine. Safeguarding flags must get an outcome within this many hours.
-SAFEGUARDING_RESPONSE_HOURS = int(env("SAFEGUARDING_RESPONSE_HOURS", "24"))
+# A flag is due by the end of the day this many days after the day it was raised (whole days: a
+# time of day would tie it to the moment the response was sent).
+SAFEGUARDING_RESPONSE_DAYS = int(env("SAFEGUARDING_RESPONSE_DAYS", "1"))
 
 # Retention (UK GDPR storage limitation), applied daily by `manage.py apply_retention`.
 # See surveys/retention.py and docs/privacy/dpia.md. The privacy notice states these periods.

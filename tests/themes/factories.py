@@ -1,6 +1,6 @@
 """People and rows for the themes tests: themes, and what the engine leaves on a comment."""
 
-from datetime import UTC, datetime
+from datetime import date
 
 import factory
 from django.contrib.auth import get_user_model
@@ -65,8 +65,8 @@ class SafeguardingFlagFactory(factory.django.DjangoModelFactory):
     response = factory.SelfAttribute("comment.response")
     categories = factory.LazyFunction(lambda: ["abuse"])
     evidence = factory.SelfAttribute("comment.text")
-    raised_at = factory.LazyFunction(timezone.now)
-    due_by = factory.LazyAttribute(lambda o: SafeguardingFlag.due_from(o.raised_at))
+    raised_on = factory.LazyFunction(timezone.localdate)
+    due_on = factory.LazyAttribute(lambda o: SafeguardingFlag.due_from(o.raised_on))
 
 
 def mention_of(comment, theme, **fields):
@@ -78,5 +78,5 @@ def mention_of(comment, theme, **fields):
 def flag(response):
     """An open safeguarding flag on the response's one comment, due in 2030."""
     return SafeguardingFlagFactory(
-        comment=response.comments.get(), due_by=datetime(2030, 1, 1, tzinfo=UTC)
+        comment=response.comments.get(), due_on=date(2030, 1, 1)
     )

@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -58,7 +59,7 @@ def test_safeguarding_disclosure_is_flagged_and_lead_emailed_without_the_text(
     response = _submit(client, keys, "The carer hit my mum and she is scared of him.")
     flag = SafeguardingFlag.objects.get(response=response)
     assert flag.outcome == ""
-    assert flag.due_by > flag.raised_at
+    assert flag.due_on == flag.raised_on + timedelta(days=1)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["safeguarding@council.example"]
     assert "hit" not in mail.outbox[0].body

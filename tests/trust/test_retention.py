@@ -1,7 +1,7 @@
 """Retention rules, with a frozen clock: what is kept, what goes, and that running twice is safe."""
 
 import io
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -68,7 +68,7 @@ def _analysed(response):
         categories=["neglect"],
         evidence=redacted,
         matched_words=["left"],
-        due_by=datetime(2024, 1, 2, tzinfo=UTC),
+        due_on=date(2024, 1, 2),
         outcome="not_a_concern",
     )
     return comment

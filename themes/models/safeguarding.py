@@ -26,8 +26,9 @@ class SafeguardingFlag(models.Model):
     categories = models.JSONField(default=list)
     evidence = models.TextField(help_text=_("The sentences that raised the flag."))
     matched_words = models.JSONField(default=list)
-    raised_at = models.DateTimeField(default=timezone.now)
-    due_by = models.DateTimeField()
+    # Days, not times: a time would tie the flag to the moment its response was sent.
+    raised_on = models.DateField(default=timezone.localdate)
+    due_on = models.DateField(help_text=_("Due by the end of this day."))
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True, default="")
     outcome_notes = models.TextField(blank=True)
     outcome_by = models.ForeignKey(
@@ -42,7 +43,7 @@ class SafeguardingFlag(models.Model):
     class Meta:
         # Moved from the insights app: the table keeps its name (see themes/migrations/0001).
         db_table = "insights_safeguardingflag"
-        ordering = ["outcome", "due_by"]
+        ordering = ["outcome", "due_on", "pk"]
         constraints = [models.UniqueConstraint(fields=["comment"], name="one_flag_per_comment")]
         permissions = [("review_safeguardingflag", "Can review safeguarding flags")]
 
@@ -50,8 +51,8 @@ class SafeguardingFlag(models.Model):
         return f"Safeguarding flag {self.pk}"
 
     @classmethod
-    def due_from(cls, raised_at):
-        return raised_at + timedelta(hours=settings.SAFEGUARDING_RESPONSE_HOURS)
+    def due_from(cls, raised_on):
+        return raised_on + timedelta(days=settings.SAFEGUARDING_RESPONSE_DAYS)
 
     @property
     def category_labels(self):
@@ -64,4 +65,4 @@ class SafeguardingFlag(models.Model):
 
     @property
     def is_overdue(self):
-        return self.is_open and timezone.now() > self.due_by
+        return self.is_open and timezone.localdate() > self.due_on
