@@ -45,7 +45,8 @@ class InvitationAcceptForm(GovUKFormMixin, forms.Form):
 
 
 class ThemeDecisionForm(GovUKFormMixin, forms.Form):
-    suggested_phrase = forms.CharField(label=_("Suggested phrase"), max_length=200)
+    # Picked from the engine's suggestions, not typed: a typo would make a theme nobody uses.
+    suggested_phrase = forms.ChoiceField(label=_("Suggested phrase"), widget=forms.RadioSelect)
     decision = forms.ChoiceField(
         label=_("What did the board decide?"),
         choices=ThemeDecision.choices,
@@ -61,8 +62,9 @@ class ThemeDecisionForm(GovUKFormMixin, forms.Form):
         label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, suggestions=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["suggested_phrase"].choices = [(p, p) for p in suggestions]
         self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
 
 

@@ -12,10 +12,17 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from coproduction import notifications, rules, selectors
-from coproduction.choices import ActionStatus, BoardRole, MinutesStatus, ThemeDecision
-from coproduction.models import Action, ActionProgressNote, MinutesComment, ThemeReviewDecision
+from coproduction.choices import ActionStatus, BoardRole, MinutesStatus, PaymentStatus, ThemeDecision
+from coproduction.models import (
+    Action,
+    ActionProgressNote,
+    InvolvementPayment,
+    MinutesComment,
+    ThemeReviewDecision,
+)
 from core import roles
-from themes.services import theme_from_phrase
+from themes.models import PhraseDecision
+from themes.services import phrase_decision_record, phrase_merge_into, theme_from_phrase
 
 
 def role_group_name(board_role):
@@ -167,9 +174,34 @@ def theme_review_record(
                 phrase=record.suggested_phrase,
                 by=by,
             )
+        if decision == ThemeDecision.MERGE:
+            phrase_merge_into(phrase=record.suggested_phrase, into=record.theme, by=by)
+        else:
+            phrase_decision_record(
+                phrase=record.suggested_phrase,
+                outcome=PHRASE_OUTCOMES[decision],
+                theme=record.theme,
+            )
         record.save()
-        log(meeting, "coproduction.theme.decide", user=by, data={"decision": record.pk})
+        log(
+            meeting,
+            "coproduction.theme.decide",
+            user=by,
+            data={
+                "decision": record.pk,
+                "phrase": record.suggested_phrase,
+                "outcome": record.decision,
+                "theme": record.theme_id,
+            },
+        )
     return record
+
+
+PHRASE_OUTCOMES = {
+    ThemeDecision.ACCEPT: PhraseDecision.Outcome.ACCEPTED,
+    ThemeDecision.RENAME: PhraseDecision.Outcome.ACCEPTED,
+    ThemeDecision.REJECT: PhraseDecision.Outcome.REJECTED,
+}
 
 
 def _validate_decision(record):
@@ -181,13 +213,25 @@ def _validate_decision(record):
         raise ValidationError({"theme": _("Choose the theme to merge it into.")})
 
 
-def theme_adopt(*, board, theme, by, owner, meeting=None, due_on=None, evidence_summary=""):
-    """The board adopts a theme as a priority: an action linked to the theme is raised."""
+def theme_adopt(
+    *,
+    board,
+    theme,
+    by,
+    owner="",
+    owner_email="",
+    meeting=None,
+    due_on=None,
+    evidence_summary="",
+):
+    """The board adopts a theme as a priority: an action linked to the theme is raised. Without
+    an owner's email it shows as needing an owner, and the officers are told each week."""
     _require(rules.can_review_themes(by, board), "You cannot adopt priorities for this board.")
     action = Action(
         board=board,
         meeting=meeting,
-        owner=owner,
+        owner=owner.strip(),
+        owner_email=owner_email.strip(),
         due_on=due_on,
         title=_("Priority: %(theme)s") % {"theme": theme.name},
         evidence_summary=evidence_summary,
@@ -209,3 +253,85 @@ def action_reminders_send(*, days_ahead=7, today=None, dry_run=False):
         notifications.action_reminder(action)
         Action.objects.filter(pk=action.pk).update(reminder_sent_for=action.due_on)
     return due
+
+
+def action_overdue_reminders_send(*, today=None, dry_run=False):
+    """Chase each owner of an overdue action, once a week until it is done or re-dated.
+    Returns the actions. Running it daily is harmless: each chase is recorded."""
+    today = today or timezone.localdate()
+    overdue = selectors.actions_overdue_for_chasing(today=today)
+    if dry_run:
+        return overdue
+    for action in overdue:
+        notifications.action_overdue(action, today=today)
+        Action.objects.filter(pk=action.pk).update(overdue_reminded_on=today)
+    return overdue
+
+
+def action_owner_digests_send(*, today=None, dry_run=False):
+    """Tell each board's officers, once a week, which of its actions need an owner (nobody is
+    reminded about those). Returns {board: actions} for the boards told."""
+    today = today or timezone.localdate()
+    due = selectors.actions_needing_owner_by_board(today=today)
+    if dry_run:
+        return due
+    sent = {}
+    for board, actions in due.items():
+        if notifications.actions_needing_owner(board, actions):
+            Action.objects.filter(pk__in=[a.pk for a in actions]).update(owner_digest_on=today)
+            sent[board] = actions
+    return sent
+
+
+def action_assign(*, action, by, owner, owner_email, due_on=None):
+    """Give an action its owner and due date (re-dating an overdue action stops the chasing)."""
+    _require(rules.can_update_action(by, action), "You cannot update actions.")
+    action.owner, action.owner_email, action.due_on = owner.strip(), owner_email.strip(), due_on
+    action.full_clean()
+    with transaction.atomic():
+        action.save(update_fields=["owner", "owner_email", "due_on"])
+        log(action, "wagtail.edit", user=by)
+    return action
+
+
+def access_needs_record(*, needs, by):
+    """Record or update a member's access needs: only the officers of their board may."""
+    new = needs.pk is None
+    _require(
+        rules.can_record_access_needs(by, needs.membership.board, new=new),
+        "Only the officers of the member's board can record their access needs.",
+    )
+    needs.full_clean()
+    with transaction.atomic():
+        needs.save()
+        log(needs, "wagtail.create" if new else "wagtail.edit", user=by)
+    return needs
+
+
+PAYMENT_STAGES = [PaymentStatus.CLAIMED, PaymentStatus.APPROVED, PaymentStatus.PAID]
+
+
+def payment_record(*, payment, by):
+    """Record a payment or a change to it, checked and in order: claimed, approved, paid. Who
+    approved it, and when, is stamped the first time it moves past 'claimed'."""
+    before = InvolvementPayment.objects.filter(pk=payment.pk or None).first()
+    _require(
+        rules.can_record_payment(by, payment.membership.board, new=before is None),
+        "Only the officers of the member's board can record their payments.",
+    )
+    if before is not None and _moved_back(before, payment):
+        raise ValidationError({"status": _("A payment cannot go back to an earlier stage.")})
+    payment.full_clean()
+    approving = payment.status != PaymentStatus.CLAIMED and payment.approved_at is None
+    if approving:
+        payment.approved_by, payment.approved_at = by, timezone.now()
+    with transaction.atomic():
+        payment.save()
+        log(payment, "wagtail.create" if before is None else "wagtail.edit", user=by)
+        if approving:
+            log(payment, "coproduction.payment.approve", user=by)
+    return payment
+
+
+def _moved_back(before, after):
+    return PAYMENT_STAGES.index(after.status) < PAYMENT_STAGES.index(before.status)

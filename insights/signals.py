@@ -9,6 +9,11 @@ def refresh_rollups(sender, response, **kwargs):
     rollups_refresh_for(response=response)
 
 
+def recount_merged_theme(sender, start, end, **kwargs):
+    """A theme was merged into another: the days its mentions cover are counted again."""
+    rollups_rebuild(start=start, end=end)
+
+
 def drop_withdrawn_response(sender, submitted_on, service_id, **kwargs):
     """A resident took their feedback back: its day is counted again without it, at once."""
     rollups_rebuild(start=submitted_on, end=submitted_on, service_id=service_id)

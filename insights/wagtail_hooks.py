@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from insights.selectors import theme_summary_for_meeting
+
 
 class DashboardMenuItem(MenuItem):
     def is_shown(self, request):
@@ -14,6 +16,13 @@ def register_dashboard_menu():
     return DashboardMenuItem(
         _("Insights dashboard"), reverse("insights:dashboard"), icon_name="table", order=130
     )
+
+
+@hooks.register("meeting_suggested_phrases")
+def suggested_phrases_for_meeting(meeting):
+    """The emerging phrases of the summary the board reads at this meeting."""
+    summary = theme_summary_for_meeting(meeting=meeting)
+    return [item["phrase"] for item in summary.get("emerging_phrases") or []]
 
 
 @hooks.register("register_log_actions")

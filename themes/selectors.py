@@ -6,7 +6,7 @@ from django.db.models import Case, Count, IntegerField, Value, When
 
 from themes.analysis import ThemeTag, emerging_phrases
 from themes.choices import safeguarding_category_label
-from themes.models import CommentAnalysis, SafeguardingFlag, ThemeMention
+from themes.models import CommentAnalysis, PhraseDecision, SafeguardingFlag, ThemeMention
 
 # Enough recent comments for phrases to recur; few enough to read in the background quickly.
 EMERGING_SAMPLE = 5000
@@ -66,7 +66,20 @@ def emerging_phrases_in(responses, *, top=10):
         comment_id__in=[a[0] for a in analyses]
     ).values_list("comment_id", "sentence_index"):
         tagged.setdefault(comment_id, []).append(ThemeTag("", "", (), "", sentence_index=index))
+    decided = phrases_decided()
     phrases = emerging_phrases(
-        [text for _id, text in analyses], [tagged.get(i, []) for i, _t in analyses], top=top
+        [text for _id, text in analyses],
+        [tagged.get(i, []) for i, _t in analyses],
+        top=top + len(decided),
     )
-    return [(p.phrase, p.count) for p in phrases]
+    return [(p.phrase, p.count) for p in phrases if not is_decided(p.phrase, decided)][:top]
+
+
+def phrases_decided():
+    """Phrases boards have decided on (accepted, merged or rejected): never suggested again
+    until staff reopen them."""
+    return set(PhraseDecision.objects.values_list("phrase", flat=True))
+
+
+def is_decided(phrase, decided):
+    return PhraseDecision.normalise(phrase) in decided

@@ -4,16 +4,24 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from surveys.models import Response
 from themes.engine import current_tagger
-from themes.models import CommentAnalysis, ResponseAnalysis, SafeguardingFlag, Theme, ThemeMention
+from themes.models import (
+    CommentAnalysis,
+    PhraseDecision,
+    ResponseAnalysis,
+    SafeguardingFlag,
+    Theme,
+    ThemeMention,
+)
 from themes.notifications import notify_safeguarding_lead
-from themes.signals import response_analysed
+from themes.signals import response_analysed, theme_merged
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +55,7 @@ def waiting_responses_analyse(*, limit=WAITING_BATCH):
     ]:
         with transaction.atomic():
             claimed = (
-                waiting.select_for_update(skip_locked=True)
-                .filter(response_id=response_id)
-                .exists()
+                waiting.select_for_update(skip_locked=True).filter(response_id=response_id).exists()
             )
             response = Response.objects.filter(pk=response_id).first() if claimed else None
             if response is None:
@@ -199,6 +205,70 @@ def theme_from_phrase(*, name, phrase, by):
         theme.save()
         log(theme, "wagtail.create", user=by)
     return theme
+
+
+def phrase_decision_record(*, phrase, outcome, theme=None, by=None):
+    """Remember what a board decided about a suggested phrase, so it is not suggested again."""
+    decision, _ = PhraseDecision.objects.update_or_create(
+        phrase=PhraseDecision.normalise(phrase),
+        defaults={"outcome": outcome, "theme": theme, "decided_on": timezone.localdate()},
+    )
+    return decision
+
+
+def phrase_reopen(*, decision, by):
+    """Staff let a decided phrase be suggested again (e.g. a rejection the board regrets)."""
+    if not by.has_perm("themes.change_theme"):
+        raise PermissionDenied
+    with transaction.atomic():
+        log(decision, "themes.phrase.reopen", user=by, data={"phrase": decision.phrase})
+        decision.delete()
+
+
+def phrase_merge_into(*, phrase, into, by):
+    """A board merged a suggested phrase into an existing theme: the tagger finds `into` from
+    now on where the phrase is used, and a theme that grew from the phrase is merged too."""
+    phrase = " ".join(phrase.split())
+    with transaction.atomic():
+        grown = (
+            Theme.objects.filter(name__iexact=phrase, is_active=True).exclude(pk=into.pk).first()
+        )
+        if grown is not None:
+            theme_merge(theme=grown, into=into, by=by)
+        known = {line.strip().lower() for line in into.phrases.splitlines()}
+        if phrase.lower() not in known:
+            into.phrases = "\n".join(filter(None, [into.phrases.strip(), phrase]))
+            into.save(update_fields=["phrases", "updated_at"])  # the tagger rebuilds on this
+        phrase_decision_record(phrase=phrase, outcome=PhraseDecision.Outcome.MERGED, theme=into)
+    return into
+
+
+@transaction.atomic
+def theme_merge(*, theme, into, by):
+    """`theme` becomes part of `into`: its mentions count for `into` (one per comment), its
+    phrases and patterns tag as `into`, and it is switched off. Audit-logged."""
+    if theme.pk == into.pk:
+        raise ValidationError(_("A theme can't be merged into itself."))
+    moving = ThemeMention.objects.filter(theme=theme)
+    days = moving.aggregate(start=Min("submitted_on"), end=Max("submitted_on"))
+    # A comment that mentions both keeps the survivor's mention.
+    moving.filter(comment__theme_mentions__theme=into).delete()
+    moving.update(theme=into)
+    for field in ("phrases", "problem_phrases", "patterns"):
+        lines = dict.fromkeys(
+            line.strip()
+            for text in (getattr(into, field), getattr(theme, field))
+            for line in text.splitlines()
+            if line.strip()
+        )
+        setattr(into, field, "\n".join(lines))
+    into.save()
+    theme.is_active = False
+    theme.save(update_fields=["is_active", "updated_at"])
+    log(into, "themes.theme.merge", user=by, data={"merged": theme.pk, "name": theme.name})
+    if days["start"] is not None:
+        theme_merged.send(sender=Theme, theme=theme, into=into, **days)
+    return into
 
 
 def _free_key(name):

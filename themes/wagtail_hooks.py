@@ -81,6 +81,12 @@ def register_log_actions(actions):
     actions.register_action(
         "themes.mention_review", _("Theme tag review"), _("Confirmed or rejected a theme tag")
     )
+    actions.register_action(
+        "themes.theme.merge", _("Theme merge"), _("Merged a theme into this one")
+    )
+    actions.register_action(
+        "themes.phrase.reopen", _("Phrase reopened"), _("Let a decided phrase be suggested again")
+    )
 
 
 class ReviewTagsMenuItem(MenuItem):
@@ -92,4 +98,16 @@ class ReviewTagsMenuItem(MenuItem):
 def register_review_tags_menu():
     return ReviewTagsMenuItem(
         _("Review theme tags"), reverse("themes_staff:mentions"), icon_name="tag", order=145
+    )
+
+
+class DecidedPhrasesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("themes.change_theme")
+
+
+@hooks.register("register_admin_menu_item")
+def register_decided_phrases_menu():
+    return DecidedPhrasesMenuItem(
+        _("Phrases the boards decided"), reverse("themes_staff:phrases"), icon_name="tag", order=146
     )

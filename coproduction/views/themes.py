@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from coproduction import rules, services
+from coproduction import rules, selectors, services
 from coproduction.forms import ThemeAdoptForm, ThemeDecisionForm
 from coproduction.views.mixins import MeetingMixin
 
@@ -16,20 +16,28 @@ class ThemeReviewView(MeetingMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         can_review = rules.can_review_themes(self.request.user, self.board)
-        kwargs.setdefault("decision_form", ThemeDecisionForm() if can_review else None)
+        suggestions = self._suggestions()
+        if can_review and suggestions:
+            kwargs.setdefault("decision_form", ThemeDecisionForm(suggestions=suggestions))
         kwargs.setdefault("adopt_form", ThemeAdoptForm() if can_review else None)
         return super().get_context_data(
             decisions=self.meeting.theme_decisions.select_related("theme", "decided_by"),
+            suggested_phrases=suggestions,
             can_review=can_review,
             **kwargs,
         )
+
+    def _suggestions(self):
+        if not hasattr(self, "_suggested"):
+            self._suggested = selectors.meeting_suggested_phrases(meeting=self.meeting)
+        return self._suggested
 
     def post(self, request, *args, **kwargs):
         if not rules.can_review_themes(request.user, self.board):
             raise PermissionDenied
         if request.POST.get("form") == "adopt":
             return self._adopt(ThemeAdoptForm(request.POST))
-        return self._decide(ThemeDecisionForm(request.POST))
+        return self._decide(ThemeDecisionForm(request.POST, suggestions=self._suggestions()))
 
     def _decide(self, form):
         if form.is_valid():

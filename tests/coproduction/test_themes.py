@@ -1,9 +1,20 @@
+import re
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from wagtail import hooks
+from wagtail.models import ModelLogEntry
 
-from coproduction import services
+from coproduction import selectors, services
 from coproduction.choices import ThemeDecision
+from tests.coproduction.factories import MeetingFactory
+
+
+def _suggesting(*phrases):
+    """The engine (reporting fills this hook) suggests these phrases for every meeting."""
+    return hooks.register_temporarily("meeting_suggested_phrases", lambda meeting: list(phrases))
 
 
 @pytest.fixture
@@ -83,9 +94,10 @@ def test_a_failed_rename_writes_nothing(client, meeting, officer):
         )
     client.force_login(officer)
     url = reverse("coproduction:theme-review", args=[meeting.board.slug, meeting.pk])
-    page = client.post(
-        url, {"form": "decide", "suggested_phrase": "nobody rings back", "decision": "rename"}
-    )
+    with _suggesting("nobody rings back"):
+        page = client.post(
+            url, {"form": "decide", "suggested_phrase": "nobody rings back", "decision": "rename"}
+        )
     assert "Give the theme its new name." in page.content.decode()
     assert Theme.objects.count() == themes_before
     assert not ThemeReviewDecision.objects.exists()
@@ -141,3 +153,52 @@ def test_theme_review_words_counts_and_changes_in_the_members_language(
     assert "Respite</strong>: mniej niż 5 odpowiedzi" in html
     assert "odp." not in html
     assert_isolated(html)
+
+
+def test_members_pick_the_phrase_from_the_suggestions(client, meeting, officer):
+    from coproduction.models import ThemeReviewDecision
+
+    client.force_login(officer)
+    url = reverse("coproduction:theme-review", args=[meeting.board.slug, meeting.pk])
+    with _suggesting("long waits", "parking"):
+        page = client.get(url).content.decode()
+        assert re.search(r'<input[^>]+name="suggested_phrase"[^>]+value="long waits"', page)
+        typed = client.post(
+            url, {"form": "decide", "suggested_phrase": "lnog waits", "decision": "reject"}
+        )
+    assert "There is a problem" in typed.content.decode()
+    assert not ThemeReviewDecision.objects.exists()
+
+
+def test_a_rejected_phrase_stays_rejected_at_the_next_meeting(client, meeting, officer):
+    with _suggesting("long waits", "parking"):
+        assert selectors.meeting_suggested_phrases(meeting=meeting) == ["long waits", "parking"]
+        services.theme_review_record(
+            meeting=meeting, suggested_phrase="long waits", decision="reject", by=officer
+        )
+        later = MeetingFactory(board=meeting.board, starts_at=meeting.starts_at + timedelta(90))
+        assert selectors.meeting_suggested_phrases(meeting=later) == ["parking"]
+        client.force_login(officer)
+        url = reverse("coproduction:theme-review", args=[later.board.slug, later.pk])
+        page = client.get(url).content.decode()
+    assert 'value="long waits"' not in page and 'value="parking"' in page
+
+
+def test_every_decision_is_in_the_audit_log_with_what_was_decided(meeting, officer, waiting):
+    services.theme_review_record(
+        meeting=meeting,
+        suggested_phrase="hours on hold",
+        decision=ThemeDecision.MERGE,
+        theme=waiting,
+        by=officer,
+    )
+    entry = ModelLogEntry.objects.get(action="coproduction.theme.decide")
+    assert entry.user == officer
+    assert entry.data | {"decision": None} == {
+        "decision": None,
+        "phrase": "hours on hold",
+        "outcome": "merge",
+        "theme": waiting.pk,
+    }
+    waiting.refresh_from_db()
+    assert "hours on hold" in waiting.phrases

@@ -7,6 +7,7 @@ See docs/roles-and-permissions.md for the permissions behind these rows.
 """
 
 import io
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -69,6 +70,8 @@ EXPECTED = {
     "themes_staff:flag": {SAFEGUARDING},
     "themes_staff:mentions": {OFFICER, LEAD},
     "themes_staff:mention-decide": POST_ONLY,
+    "themes_staff:phrases": {LEAD},
+    "themes_staff:phrase-reopen": POST_ONLY,
     "insights:dashboard": {OFFICER, LEAD, SAFEGUARDING},
     "insights:board-dashboard": {BOARD, OFFICER, LEAD, SAFEGUARDING},
     "insights:local-account": {OFFICER, LEAD, SAFEGUARDING},
@@ -112,7 +115,7 @@ def demo(db, django_capture_on_commit_callbacks):
     from coproduction.models import Action, Board, Meeting, Minutes
     from insights.models import ReportExport
     from surveys.models import ContactRequest, Response, SurveyPage, Touchpoint
-    from themes.models import SafeguardingFlag, ThemeMention
+    from themes.models import PhraseDecision, SafeguardingFlag, ThemeMention
 
     board = Board.objects.get(slug="always-listening")
     meeting = Meeting.objects.filter(board=board).order_by("starts_at").first()
@@ -141,6 +144,9 @@ def demo(db, django_capture_on_commit_callbacks):
             "surveys_staff:contact-request-delete": contact.pk,
             "themes_staff:flag": SafeguardingFlag.objects.first().pk,
             "themes_staff:mention-decide": ThemeMention.objects.first().pk,
+            "themes_staff:phrase-reopen": PhraseDecision.objects.create(
+                phrase="a rejected phrase", outcome="rejected", decided_on=date(2026, 1, 5)
+            ).pk,
             "coproduction:action-detail": Action.objects.filter(meeting__board=board).first().pk,
             # Published minutes are addressed by their meeting's id.
             "coproduction:minutes-public": Minutes.objects.filter(

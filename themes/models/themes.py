@@ -80,3 +80,28 @@ class Theme(models.Model):
             problem_phrases=_lines(self.problem_phrases),
             description=self.description,
         )
+
+
+class PhraseDecision(models.Model):
+    """What a board decided about a phrase the engine suggested. A decided phrase is not
+    suggested again (a rejected one stays rejected) until staff reopen it, which deletes this."""
+
+    class Outcome(models.TextChoices):
+        ACCEPTED = "accepted", _("Became a theme")
+        MERGED = "merged", _("Merged into a theme")
+        REJECTED = "rejected", _("Rejected")
+
+    phrase = models.CharField(max_length=200, unique=True, help_text=_("Lower case."))
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.SET_NULL)
+    decided_on = models.DateField()
+
+    class Meta:
+        ordering = ["phrase"]
+
+    def __str__(self):
+        return self.phrase
+
+    @staticmethod
+    def normalise(phrase):
+        return " ".join(phrase.split()).lower()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from themes.staff import reviews, safeguarding
+from themes.staff import phrases, reviews, safeguarding
 
 app_name = "themes_staff"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("safeguarding/<int:pk>/", safeguarding.flag_detail, name="flag"),
     path("tags/", reviews.mention_list, name="mentions"),
     path("tags/<int:pk>/decide/", reviews.mention_decide, name="mention-decide"),
+    path("phrases/", phrases.phrase_list, name="phrases"),
+    path("phrases/<int:pk>/reopen/", phrases.phrase_reopen_view, name="phrase-reopen"),
 ]
