@@ -1,4 +1,8 @@
+import base64
+import hashlib
+import json
 import logging
+import re
 import sys
 
 from django.conf import settings
@@ -27,13 +31,65 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
     ]
 )
+# The Wagtail admin's policy, found by using every admin screen in Chromium with it report-only
+# (issue #20); tests/browser/test_admin_csp.py walks them with it enforced. What it relaxes:
+# - script-src: the inline <script> with which a Wagtail widget still starts itself (a chooser,
+#   a date picker, an inline panel), allowed by its hash in that response only
+#   (`widget_script_hashes`); and wagtail-localize's two fixed scripts, by hash: the translation
+#   editor's chooser URLs and the "Translate" form's "select all". No 'unsafe-inline' or
+#   'unsafe-eval'.
+# - script-src-attr: one no-op handler, by hash: Jcrop's feature test on the image focal point
+#   sets `ontouchstart="return;"`.
+# - style-src-elem 'unsafe-inline': Draftail adds <style> elements for its placeholders and list
+#   nesting. Style attributes stay blocked.
+# - img-src blob: the thumbnails of images being uploaded.
+# - connect-src: the dashboard's check for a new Wagtail release.
+# - frame-ancestors 'self' only on previews, which the editor frames (Wagtail sends
+#   X-Frame-Options: SAMEORIGIN on them); 'none' everywhere else, as DENY says.
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'report-sample'"
+        " 'sha256-lLVZz8vyF0vCZL3ZQcc+U/kumGW1SlEfDpwWrXLLSRw='"
+        " 'sha256-Zi6020hVNJQUtMOgLuIImaOaART6TyIrghPC9PESpjg='",
+        "script-src-attr 'unsafe-hashes' 'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='",
+        "style-src 'self' 'report-sample'",
+        "style-src-elem 'self' 'unsafe-inline' 'report-sample'",
+        "img-src 'self' blob:",
+        "font-src 'self'",
+        "connect-src 'self' https://releases.wagtail.org",
+        "form-action 'self'",
+        "frame-src 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "object-src 'none'",
+    ]
+)
+ADMIN_PATHS = ("/admin/", "/django-admin/")
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
 
+# The inline scripts Wagtail's widgets write: one call, its arguments all JSON (checked by
+# parsing them), so a script smuggled into a page, in a resident's comment say, gets no hash.
+_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
+_WIDGET_CALL = re.compile(
+    rb"(?:new (?:Page|Image|Document|Snippet|)Chooser|createTaskChooser"
+    rb"|init(?:Date|Time|DateTime)Chooser)\((.*)\);",
+    re.DOTALL,
+)
+_PANEL_CALL = re.compile(
+    rb"\s*\(function\(\) \{\s*var panel = new (?:Inline|MultipleChooser)Panel"
+    rb'\(JSON\.parse\(("(?:[^"\\\n]|\\.)*")\)\);\s*\}\)\(\);\s*'
+)
+
 
 class SecurityHeadersMiddleware:
-    """Strict CSP and permissions policy on public pages. The Wagtail admin needs inline styles."""
+    """A strict CSP on public pages, the admin's own on /admin/, and a permissions policy.
+
+    `ADMIN_CSP_REPORT_ONLY` sends the admin's as Content-Security-Policy-Report-Only instead,
+    to find out what a change to the admin (or a Wagtail upgrade) would break before enforcing it.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -42,9 +98,54 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if not request.path.startswith(("/admin/", "/django-admin/")):
+        if request.path.startswith(ADMIN_PATHS):
+            # A preview is the page served as the public would see it, so it comes with the
+            # public policy; in the editor's preview panel it must be framed.
+            del response["Content-Security-Policy"]
+            response[admin_policy_header()] = admin_policy(response)
+        else:
             response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response
+
+
+def admin_policy_header():
+    if settings.ADMIN_CSP_REPORT_ONLY:
+        return "Content-Security-Policy-Report-Only"
+    return "Content-Security-Policy"
+
+
+def admin_policy(response):
+    policy = ADMIN_CONTENT_SECURITY_POLICY
+    if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN":
+        policy = policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+    hashes = "".join(f" '{value}'" for value in widget_script_hashes(response))
+    return policy.replace("script-src 'self'", f"script-src 'self'{hashes}", 1)
+
+
+def widget_script_hashes(response):
+    """The CSP hashes of the inline scripts in this HTML response that only start a widget."""
+    is_html = response.get("Content-Type", "").startswith("text/html")
+    if response.streaming or not is_html:
+        return []
+    scripts = _INLINE_SCRIPT.findall(response.content)
+    return sorted({script_hash(script) for script in scripts if _starts_a_widget(script)})
+
+
+def _starts_a_widget(script):
+    call = _WIDGET_CALL.fullmatch(script)
+    panel = _PANEL_CALL.fullmatch(script)
+    try:
+        if call:
+            json.loads(b"[" + call[1] + b"]")
+        elif panel:
+            json.loads(panel[1])
+        return bool(call or panel)
+    except ValueError:
+        return False
+
+
+def script_hash(script):
+    return "sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode()
 
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)

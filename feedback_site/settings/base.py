@@ -260,6 +260,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_HTTPONLY = True
+# The admin's CSP (core.middleware) as report-only: browsers report violations, block nothing.
+ADMIN_CSP_REPORT_ONLY = env_bool("ADMIN_CSP_REPORT_ONLY", False)
+# No Gravatar in the admin: it would tell gravatar.com who is signed in (a hash of their email)
+# and need an outside image host in the admin's CSP. Staff get Wagtail's default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
