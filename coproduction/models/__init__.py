@@ -7,7 +7,14 @@ from coproduction.models.boards import (
     InvolvementPayment,
 )
 from coproduction.models.meetings import AgendaItem, Attendance, Meeting, MeetingPaper
-from coproduction.models.minutes import MinuteItem, Minutes, MinutesComment, ThemeReviewDecision
+from coproduction.models.minutes import (
+    MinuteItem,
+    Minutes,
+    MinutesComment,
+    MinutesSendBack,
+    MinutesVersion,
+    ThemeReviewDecision,
+)
 
 __all__ = [
     "AccessNeeds",
@@ -24,5 +31,7 @@ __all__ = [
     "MinuteItem",
     "Minutes",
     "MinutesComment",
+    "MinutesSendBack",
+    "MinutesVersion",
     "ThemeReviewDecision",
 ]

@@ -18,6 +18,11 @@ class Board(models.Model):
     purpose = models.TextField(
         _("what the board does"), blank=True, help_text=_("Plain English. Shown publicly.")
     )
+    who_can_join = models.TextField(
+        _("who can join"),
+        blank=True,
+        help_text=_("Who can join and how to ask. Plain English. Shown publicly."),
+    )
     is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:

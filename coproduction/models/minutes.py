@@ -21,7 +21,10 @@ class Minutes(ClusterableModel):
     """The minutes of one meeting: draft → circulated → approved by the chair → published.
 
     The status changes only through `coproduction.services` (minutes_circulate, minutes_approve,
-    minutes_publish), never by editing the field.
+    minutes_publish, minutes_send_back, minutes_correct), never by editing the field. Only a
+    draft can be edited: what members read and the chair approved stays as it was, frozen in a
+    `MinutesVersion`; a correction is a new version that goes round the workflow again
+    (docs/decisions/0012-minutes-versions.md).
     """
 
     meeting = models.OneToOneField(
@@ -50,6 +53,10 @@ class Minutes(ClusterableModel):
         related_name="+",
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    version = models.PositiveSmallIntegerField(_("version"), default=1, editable=False)
+    change_note = models.TextField(
+        _("what this version corrects"), blank=True, editable=False
+    )
     is_demo = models.BooleanField(default=False, editable=False)
 
     panels = [
@@ -75,7 +82,22 @@ class Minutes(ClusterableModel):
 
     @property
     def is_published(self):
-        return self.status == MinutesStatus.PUBLISHED
+        """Some version is on the public site: this one, or an earlier one while it is corrected."""
+        if self.status == MinutesStatus.PUBLISHED:
+            return True
+        return self.version > 1 and self.versions.filter(published_at__isnull=False).exists()
+
+    @property
+    def is_locked(self):
+        """Only a draft can be edited: members have read anything later, and the chair may have
+        approved it."""
+        return self.status != MinutesStatus.DRAFT
+
+    def item_list(self):
+        return [
+            {"heading": i.heading, "discussion": i.discussion, "decisions": i.decisions}
+            for i in self.items.all()
+        ]
 
 
 class MinuteItem(Orderable):
@@ -90,8 +112,67 @@ class MinuteItem(Orderable):
         return self.heading
 
 
+class MinutesVersion(models.Model):
+    """A version of the minutes exactly as the chair approved it: the text, who came, where and
+    when, the actions and the theme decisions. Written once, at approval, and never changed; the
+    public page shows the latest published one. Attendance keeps seats and roles, not names: a
+    name is shown only while its member agrees to be named."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    change_note = models.TextField(_("what this version corrects"), blank=True)
+    summary = models.TextField(blank=True)
+    easy_read_summary = models.TextField(blank=True)
+    meeting_starts_at = models.DateTimeField()
+    meeting_ends_at = models.DateTimeField(null=True, blank=True)
+    meeting_place = models.TextField(blank=True)
+    # Lists of plain dicts: items, attendance (seat, role, status), actions, theme decisions.
+    record = models.JSONField(default=dict, blank=True)
+    circulated_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField()
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["minutes", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["minutes", "number"], name="one_version_number")
+        ]
+
+    def __str__(self):
+        return f"{self.minutes}, version {self.number}"
+
+    def item_list(self):
+        return self.record.get("items", [])
+
+
+class MinutesSendBack(models.Model):
+    """The chair (or an officer) sent circulated minutes back to draft, saying why."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="send_backs")
+    version = models.PositiveSmallIntegerField()
+    note = models.TextField(_("what needs to change"), max_length=2000)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_at"]
+
+    def __str__(self):
+        return f"{self.minutes} sent back to draft"
+
+
 class MinutesComment(models.Model):
-    """A member's comment on circulated minutes, for the officer writing them."""
+    """A member's comment on circulated minutes, for the chair and the officer writing them.
+    What became of it is kept: the minutes went back to draft, or were approved."""
 
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
@@ -99,6 +180,23 @@ class MinutesComment(models.Model):
     )
     body = models.TextField(_("your comment"), max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveSmallIntegerField(default=1, editable=False)
+    sent_back = models.ForeignKey(
+        MinutesSendBack,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="comments",
+    )
+    approved_in = models.ForeignKey(
+        MinutesVersion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="comments",
+    )
 
     class Meta:
         ordering = ["created_at"]
