@@ -159,14 +159,21 @@ def _post_until_answered(resident, path, body, outcome, double_click, give_up_at
     outcome.problems.append("gave up: the answers were never accepted")
 
 
-def _receipt_on(resident, location):
-    """The receipt code on the one-time confirmation page a sent form redirects to."""
+def _receipt_on(resident, location, attempts=20, wait=0.5):
+    """The receipt code on the one-time confirmation page a sent form redirects to. A resident
+    who gets "please try again" (503) there presses Refresh until it shows."""
     match = CONFIRMATION_PATH.search(location)
     if not match:
         return None
-    status, _location, content, _elapsed_ms = resident.request("GET", match.group(0))
-    found = RECEIPT_CODE.search(content) if status == 200 else None
-    return found.group(1) if found else None
+    for _ in range(attempts):
+        status, _location, content, _elapsed_ms = resident.request("GET", match.group(0))
+        if status == 200:
+            found = RECEIPT_CODE.search(content)
+            return found.group(1) if found else None
+        if status not in (0, 503):
+            return None
+        time.sleep(wait)
+    return None
 
 
 def _post(resident, path, body, twice):

@@ -41,13 +41,16 @@ def confirmation_redeem(token):
     if len(token) > MAX_TOKEN_LENGTH:
         return None
     found = cache.get(_key(token))
-    # delete() is True only for the request that removed the key: a token can't be used twice.
-    if found is None or not cache.delete(_key(token)):
+    if found is None:
         return None
     response_id, start_again = found
+    # Read before the token is spent: if the database is down, "try again" still works.
     response = (
         Response.objects.select_related("survey", "service", "touchpoint")
         .filter(pk=response_id)
         .first()
     )
-    return Confirmation(response, start_again) if response else None
+    # delete() is True only for the request that removed the key: a token can't be used twice.
+    if response is None or not cache.delete(_key(token)):
+        return None
+    return Confirmation(response, start_again)

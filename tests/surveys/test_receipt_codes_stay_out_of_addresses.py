@@ -159,3 +159,19 @@ def test_off_a_kiosk_the_header_and_footer_links_are_there(client, touchpoint):
     assert "/privacy/" in hrefs and "/accessibility/" in hrefs
     assert "kiosk.js" not in html
     assert 'autocomplete="off"' not in html.split("<form", 1)[1].split(">", 1)[0]
+
+
+def test_a_database_blip_on_the_confirmation_page_does_not_spend_it(client, touchpoint, keys):
+    """ "Please try again" (503) must mean it: the one-time page still works on the next try."""
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    address = _send(client, keys)["Location"]
+    code = Response.objects.get().receipt_code
+    with mock.patch(
+        "surveys.confirmations.Response.objects.select_related",
+        side_effect=OperationalError("server closed the connection"),
+    ):
+        assert client.get(address).status_code == 503
+    assert code in client.get(address).content.decode()
