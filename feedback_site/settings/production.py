@@ -47,6 +47,18 @@ if EMAIL_BACKEND in NOT_SENDING_EMAIL_BACKENDS:
 if not _required("CACHE_URL").startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured("CACHE_URL must be a shared Redis (redis://…) for production.")
 
+# Tagging, reminders and exports run on a queue: inline, a resident's "Send" would wait for the
+# themes engine and the roll-up recount (over a hundred queries) before the confirmation page.
+INLINE_TASK_BACKENDS = {
+    "django_tasks.backends.immediate.ImmediateBackend",
+    "django_tasks.backends.dummy.DummyBackend",
+}
+if _required("TASKS_BACKEND") in INLINE_TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        "TASKS_BACKEND runs tasks inline or not at all: use a queue for production "
+        "(django_tasks_db.DatabaseBackend, with `manage.py db_worker`)."
+    )
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

@@ -21,6 +21,7 @@ def _run_check(env_overrides, *args):
         "DJANGO_ALLOW_ASYNC_UNSAFE",
         "DATABASE_URL",
         "CACHE_URL",
+        "TASKS_BACKEND",
     }
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(env_overrides)
@@ -41,6 +42,7 @@ SITE = {
     "MFA_ENCRYPTION_KEYS": "Wm9Da2p6b0Zwd3VKTjBqVnNTbXhYcVZ1b0tqN2lCc0E=",
     "BACKUP_ENCRYPTION_KEYS": "cVh2c3hKZDdOdUhoYnVqTTJ3S2dGcm9ldVlzQ0R5SHg=",
     "CACHE_URL": "redis://127.0.0.1:6379/0",
+    "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
 }
 SECRETS = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "feedback.example.gov.uk"}
 
@@ -73,6 +75,14 @@ def test_production_refuses_to_start_without_a_shared_cache(cache_url):
     result = _run_check({**SECRETS, **site})
     assert result.returncode != 0
     assert "CACHE_URL must be" in result.stderr
+
+
+@pytest.mark.parametrize("backend", [None, "django_tasks.backends.immediate.ImmediateBackend"])
+def test_production_refuses_to_start_without_a_task_queue(backend):
+    site = _site_without("TASKS_BACKEND") | ({"TASKS_BACKEND": backend} if backend else {})
+    result = _run_check({**SECRETS, **site})
+    assert result.returncode != 0
+    assert "TASKS_BACKEND" in result.stderr
 
 
 def test_production_refuses_to_start_without_site_url():
