@@ -25,6 +25,19 @@ def is_board_chair(user, board):
     return membership is not None and membership.role in CHAIR_ROLES
 
 
+def is_board_officer(user, board):
+    membership = _membership(user, board)
+    return membership is not None and membership.role == BoardRole.OFFICER
+
+
+def supports_board(user, board):
+    """Access needs and payments are health and money matters: only the officers who sit on the
+    member's board arrange them, with administrators (who look after accounts) and superusers.
+    The model permission is still needed as well (`can_see_member_support` and the admin's
+    permission policy ask for both)."""
+    return roles.is_administrator(user) or is_board_officer(user, board)
+
+
 def can_manage_board(user, board=None):
     return user.has_perm("coproduction.change_meeting")
 
@@ -73,14 +86,59 @@ def can_publish_minutes(user, minutes):
     )
 
 
+def can_edit_minutes(user, minutes):
+    """Only a draft: once circulated, members have read the text and the chair approves it."""
+    return minutes.status == MinutesStatus.DRAFT and user.has_perm("coproduction.change_minutes")
+
+
+def can_send_back_minutes(user, minutes):
+    """The chair, or the officers writing them, take circulated minutes back to draft."""
+    return minutes.status == MinutesStatus.CIRCULATED and (
+        is_board_chair(user, minutes.meeting.board)
+        or user.has_perm("coproduction.change_minutes")
+    )
+
+
+def can_correct_minutes(user, minutes):
+    """Approved minutes are corrected by a new version, never edited."""
+    return minutes.status in {
+        MinutesStatus.APPROVED,
+        MinutesStatus.PUBLISHED,
+    } and user.has_perm("coproduction.change_minutes")
+
+
+def can_read_every_minutes_comment(user, minutes):
+    """The chair reads every comment before approving, as the officers writing them do; other
+    members see their own."""
+    return user.has_perm("coproduction.view_minutescomment") or is_board_chair(
+        user, minutes.meeting.board
+    )
+
+
 def can_review_themes(user, board):
     if user.has_perm("coproduction.add_themereviewdecision"):
         return True
     return is_board_chair(user, board)
 
 
-def can_see_member_support(user):
-    return user.has_perm("coproduction.view_accessneeds")
+def can_see_member_support(user, board):
+    """See the access needs (and payments) of `board`'s members."""
+    return user.has_perm("coproduction.view_accessneeds") and supports_board(user, board)
+
+
+def can_record_access_needs(user, board, *, new=False):
+    perm = "add_accessneeds" if new else "change_accessneeds"
+    return user.has_perm(f"coproduction.{perm}") and supports_board(user, board)
+
+
+def can_see_payments(user, board):
+    return user.has_perm("coproduction.view_involvementpayment") and supports_board(user, board)
+
+
+def can_record_payment(user, board, *, new=False):
+    """Record a payment for one of `board`'s members, or change or approve one."""
+    perm = "add_involvementpayment" if new else "change_involvementpayment"
+    return user.has_perm(f"coproduction.{perm}") and supports_board(user, board)
 
 
 def can_invite(user):

@@ -7,5 +7,10 @@ from coproduction import services
 
 @task()
 def send_action_reminders(days_ahead=7):
-    """Remind owners of actions due within `days_ahead` days. Safe to run more than once a day."""
-    return len(services.action_reminders_send(days_ahead=days_ahead))
+    """Remind owners of actions due within `days_ahead` days, chase owners of overdue ones
+    weekly, and tell officers weekly which actions need an owner. Safe to run more than once a
+    day. Returns how many actions were reminded about."""
+    due = services.action_reminders_send(days_ahead=days_ahead)
+    overdue = services.action_overdue_reminders_send()
+    ownerless = services.action_owner_digests_send()
+    return len(due) + len(overdue) + sum(len(actions) for actions in ownerless.values())

@@ -4,14 +4,17 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.actions import CreateAction, DeleteAction, EditAction
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from coproduction import rules
-from coproduction.forms import YouSaidWeDidFilterForm
+from coproduction.forms import MeetingAdminForm, MinutesAdminForm, YouSaidWeDidFilterForm
 from coproduction.models import (
     AccessNeeds,
     Action,
@@ -21,19 +24,34 @@ from coproduction.models import (
     Meeting,
     Minutes,
 )
+from coproduction.panels import AttendeeNeedsPanel
+from coproduction.permissions import MemberSupportPermissionPolicy
 from coproduction.selectors import meetings_with_paper, you_said_we_did_published
 from coproduction.services import membership_groups_sync
+from coproduction.views.minutes_admin import MINUTES_ACTIONS, MinutesEditView
+from coproduction.views.support_admin import SUPPORT_ACTIONS, AccessNeedsViewSet, PaymentViewSet
+
+# Before any viewset asks for a policy: a member's needs and payments stay with their board.
+for _model in (AccessNeeds, InvolvementPayment):
+    register_permission_policy(_model, MemberSupportPermissionPolicy(_model))
 
 LOG_ACTIONS = [
     ("coproduction.minutes.circulate", _("Circulate minutes"), _("Minutes circulated to members")),
     ("coproduction.minutes.approve", _("Approve minutes"), _("Minutes approved by the chair")),
     ("coproduction.minutes.publish", _("Publish minutes"), _("Minutes published")),
+    (
+        "coproduction.minutes.send_back",
+        _("Send minutes back to draft"),
+        _("Minutes sent back to draft"),
+    ),
+    ("coproduction.minutes.correct", _("Correct minutes"), _("Correction of minutes started")),
     ("coproduction.action.close", _("Close action"), _("Action marked as done")),
     ("coproduction.action.drop", _("Drop action"), _("Action dropped")),
     ("coproduction.theme.adopt", _("Adopt theme"), _("Theme adopted as a priority")),
     ("coproduction.theme.decide", _("Theme decision"), _("Theme review decision recorded")),
     ("coproduction.minutes.comment", _("Comment on minutes"), _("Comment added to minutes")),
     ("coproduction.invitation.send", _("Send invitation"), _("Invitation sent")),
+    ("coproduction.payment.approve", _("Approve payment"), _("Involvement payment approved")),
 ]
 
 
@@ -79,12 +97,19 @@ def register_membership_actions(registry):
         registry.register(BoardMembership, action_class)
 
 
+@hooks.register("register_actions")
+def register_member_support_actions(registry):
+    for model, action_classes in SUPPORT_ACTIONS.items():
+        for action_class in action_classes:
+            registry.register(model, action_class)
+
+
 class BoardViewSet(ModelViewSet):
     model = Board
     url_prefix = "coproduction/board"
     url_namespace = "coproduction_board"
     icon = "group"
-    form_fields = ["name", "slug", "purpose"]
+    form_fields = ["name", "slug", "purpose", "who_can_join"]
     list_display = ["name", "is_demo"]
 
 
@@ -100,33 +125,6 @@ class MembershipViewSet(ModelViewSet):
     list_filter = ["board", "role"]
     add_to_admin_menu = False
     menu_label = _("Members")
-
-
-class AccessNeedsViewSet(ModelViewSet):
-    model = AccessNeeds
-    url_prefix = "coproduction/accessneeds"
-    url_namespace = "coproduction_accessneeds"
-    icon = "help"
-    form_fields = [
-        "membership",
-        "bsl_interpreter",
-        "easy_read_papers",
-        "large_print",
-        "regular_breaks",
-        "step_free_access",
-        "other_needs",
-    ]
-    list_display = ["membership", "bsl_interpreter", "easy_read_papers", "step_free_access"]
-
-
-class PaymentViewSet(ModelViewSet):
-    model = InvolvementPayment
-    url_prefix = "coproduction/involvementpayment"
-    url_namespace = "coproduction_involvementpayment"
-    icon = "pick"
-    form_fields = ["membership", "meeting", "kind", "amount", "description", "status", "paid_on"]
-    list_display = ["membership", "kind", "amount", "status", "claimed_on"]
-    list_filter = ["kind", "status"]
 
 
 class ListSelectRelatedMixin:
@@ -149,15 +147,36 @@ class MeetingViewSet(ListSelectRelatedMixin, ModelViewSet):
     list_filter = ["board"]
     list_select_related = ["board"]
 
+    def get_edit_handler(self):
+        # The meeting's own panels, with the attendees' needs before attendance, and a form
+        # whose attendance offers only the board's members (MeetingAdminForm).
+        panels = list(Meeting.panels)
+        at = next(
+            (i for i, p in enumerate(panels) if getattr(p, "relation_name", "") == "attendance"),
+            len(panels),
+        )
+        panels.insert(at, AttendeeNeedsPanel(heading=_("Access needs of the people coming")))
+        return ObjectList(panels, base_form_class=MeetingAdminForm).bind_to_model(Meeting)
+
+
+@hooks.register("register_actions")
+def register_minutes_actions(registry):
+    for action_class in MINUTES_ACTIONS:
+        registry.register(Minutes, action_class)
+
 
 class MinutesViewSet(ListSelectRelatedMixin, ModelViewSet):
+    """Only drafts save (MinutesAdminForm, MinutesEditAction); see views/minutes_admin.py."""
+
     model = Minutes
     url_prefix = "coproduction/minutes"
     url_namespace = "coproduction_minutes"
     icon = "doc-full"
-    list_display = ["meeting", "status", "is_demo"]
+    list_display = ["meeting", "status", "version", "is_demo"]
     list_filter = ["status"]
     list_select_related = ["meeting__board"]
+    edit_view_class = MinutesEditView
+    edit_handler = ObjectList(Minutes.panels, base_form_class=MinutesAdminForm)
 
 
 class ActionViewSet(ListSelectRelatedMixin, ModelViewSet):
@@ -200,6 +219,19 @@ def you_said_we_did_listing(request):
         "entries": you_said_we_did_published(**filters),
         "is_filtered": any(filters.values()),
     }
+
+
+@hooks.register("public_board_links")
+def public_board_links():
+    """Each board's public page, for the cms home and "You said, we did" pages."""
+    return [
+        {
+            "name": board.name,
+            "purpose": board.purpose,
+            "url": reverse("coproduction:board-public", kwargs={"slug": board.slug}),
+        }
+        for board in Board.objects.order_by("name")
+    ]
 
 
 @hooks.register("before_serve_document")

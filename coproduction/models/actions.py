@@ -14,6 +14,10 @@ class ActionQuerySet(models.QuerySet):
     def overdue(self, today=None):
         return self.still_open().filter(due_on__lt=today or timezone.localdate())
 
+    def needing_owner(self):
+        """Open actions with nobody to remind: no owner's email address."""
+        return self.still_open().filter(owner_email="")
+
     def you_said_we_did(self):
         return self.filter(status=ActionStatus.DONE, published_at__isnull=False)
 
@@ -39,9 +43,17 @@ class Action(models.Model):
     title = models.CharField(_("what will be done"), max_length=255)
     details = models.TextField(blank=True)
     owner = models.CharField(
-        max_length=200, help_text=_("A role or team, for example 'Head of Commissioning'.")
+        max_length=200,
+        blank=True,
+        help_text=_("A role or team, for example 'Head of Commissioning'."),
     )
-    owner_email = models.EmailField(blank=True, help_text=_("Reminders go here."))
+    owner_email = models.EmailField(
+        blank=True,
+        help_text=_(
+            "Reminders go here. Without one the action shows as needing an owner and the "
+            "board's officers are reminded each week."
+        ),
+    )
     due_on = models.DateField(null=True, blank=True)
     status = models.CharField(
         max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN, editable=False
@@ -71,6 +83,18 @@ class Action(models.Model):
         blank=True,
         editable=False,
         help_text=_("The due date a reminder was last sent for."),
+    )
+    overdue_reminded_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the owner was last chased about it being overdue."),
+    )
+    owner_digest_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the board's officers were last told it needs an owner."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     is_demo = models.BooleanField(default=False, editable=False)
@@ -107,6 +131,18 @@ class Action(models.Model):
 
     def is_overdue(self, today=None):
         return bool(self.is_open and self.due_on and self.due_on < (today or timezone.localdate()))
+
+    @property
+    def needs_owner(self):
+        return self.is_open and not self.owner_email
+
+    @property
+    def raised_on(self):
+        """The day the board raised it: its meeting's date. Rows imported or seeded later than
+        the meeting keep the meeting's day, not the day the row was written."""
+        if self.meeting_id:
+            return timezone.localdate(self.meeting.starts_at)
+        return timezone.localdate(self.created_at)
 
     @property
     def is_published(self):

@@ -1,7 +1,10 @@
 import hashlib
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -77,9 +80,20 @@ class AccessNeeds(models.Model):
     bsl_interpreter = models.BooleanField(_("BSL interpreter"), default=False)
     easy_read_papers = models.BooleanField(_("easy read papers"), default=False)
     large_print = models.BooleanField(_("large print papers"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
     regular_breaks = models.BooleanField(_("regular breaks"), default=False)
     step_free_access = models.BooleanField(_("step-free access"), default=False)
     other_needs = models.TextField(_("anything else"), blank=True)
+
+    # The yes/no needs, in the order a meeting's arrangements are checked.
+    NEED_FIELDS = [
+        "bsl_interpreter",
+        "easy_read_papers",
+        "large_print",
+        "hearing_loop",
+        "step_free_access",
+        "regular_breaks",
+    ]
 
     class Meta:
         verbose_name = _("access needs")
@@ -87,6 +101,10 @@ class AccessNeeds(models.Model):
 
     def __str__(self):
         return f"Access needs: {self.membership}"
+
+    def needs(self):
+        """The codes of the yes/no needs this member has."""
+        return [name for name in self.NEED_FIELDS if getattr(self, name)]
 
 
 class InvolvementPayment(models.Model):
@@ -103,19 +121,56 @@ class InvolvementPayment(models.Model):
         related_name="payments",
     )
     kind = models.CharField(max_length=20, choices=PaymentKind.choices)
-    amount = models.DecimalField(max_digits=8, decimal_places=2)
+    amount = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"), _("Enter an amount of at least £0.01."))],
+    )
     description = models.CharField(max_length=255, blank=True)
     status = models.CharField(
         max_length=20, choices=PaymentStatus.choices, default=PaymentStatus.CLAIMED
     )
     claimed_on = models.DateField(default=timezone.localdate)
     paid_on = models.DateField(null=True, blank=True)
+    # Who approved it, and when; the audit log keeps the same should the account go.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-claimed_on"]
 
     def __str__(self):
         return f"{self.get_kind_display()} £{self.amount} ({self.membership})"
+
+    def clean(self):
+        today = timezone.localdate()
+        errors = {}
+        if self.claimed_on and self.claimed_on > today:
+            errors["claimed_on"] = _("A claim cannot be dated in the future.")
+        if self.status == PaymentStatus.PAID and not self.paid_on:
+            errors["paid_on"] = _("Give the date it was paid.")
+        elif self.paid_on and self.status != PaymentStatus.PAID:
+            errors["paid_on"] = _("Only a paid payment has a date paid.")
+        elif self.paid_on and self.paid_on > today:
+            errors["paid_on"] = _("The date paid cannot be in the future.")
+        elif self.paid_on and self.claimed_on and self.paid_on < self.claimed_on:
+            errors["paid_on"] = _("The date paid cannot be before the date claimed.")
+        other_board = (
+            self.meeting_id
+            and self.membership_id
+            and (self.meeting.board_id != self.membership.board_id)
+        )
+        if other_board:
+            errors["meeting"] = _("Choose a meeting of the member's own board.")
+        if errors:
+            raise ValidationError(errors)
 
 
 def hash_token(token):

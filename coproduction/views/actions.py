@@ -9,10 +9,20 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from coproduction import rules, selectors, services
-from coproduction.forms import ActionCloseForm, ActionDropForm, ActionProgressForm
+from coproduction.forms import (
+    ActionAssignForm,
+    ActionCloseForm,
+    ActionDropForm,
+    ActionProgressForm,
+)
 from coproduction.views.mixins import BoardAccessMixin
 
-ACTION_FORMS = {"progress": ActionProgressForm, "close": ActionCloseForm, "drop": ActionDropForm}
+ACTION_FORMS = {
+    "progress": ActionProgressForm,
+    "assign": ActionAssignForm,
+    "close": ActionCloseForm,
+    "drop": ActionDropForm,
+}
 
 
 class ActionDetailView(BoardAccessMixin, TemplateView):
@@ -32,6 +42,13 @@ class ActionDetailView(BoardAccessMixin, TemplateView):
         forms = (
             {
                 "progress": ActionProgressForm(initial={"status": action.status}),
+                "assign": ActionAssignForm(
+                    initial={
+                        "owner": action.owner,
+                        "owner_email": action.owner_email,
+                        "due_on": action.due_on,
+                    }
+                ),
                 "close": ActionCloseForm(
                     initial={"you_said": action.you_said, "we_did": action.we_did}
                 ),
@@ -68,6 +85,8 @@ class ActionDetailView(BoardAccessMixin, TemplateView):
         by = self.request.user
         if kind == "progress":
             services.action_update_status(action=self.action, by=by, **data)
+        elif kind == "assign":
+            services.action_assign(action=self.action, by=by, **data)
         elif kind == "close":
             services.action_close(action=self.action, by=by, **data)
         else:

@@ -3,6 +3,8 @@ actions done, and how long did each step take?"""
 
 from statistics import median
 
+from django.db.models.functions import Coalesce, TruncDate
+
 from coproduction.choices import ActionStatus
 from coproduction.models import Action
 from insights.dashboard.sources import theme_measures
@@ -20,10 +22,14 @@ def _negative_themes(feedback_filter):
 
 
 def _actions(feedback_filter, theme_ids):
+    # Raised on its meeting's day: rows seeded or imported today for old meetings keep it.
+    raised_on = Coalesce(TruncDate("meeting__starts_at"), TruncDate("created_at"))
     return list(
-        Action.objects.filter(themes__in=theme_ids, created_at__date__gte=feedback_filter.start)
-        .values("id", "service_id", "themes", "status", "created_at", "completed_on")
-        .order_by("created_at")
+        Action.objects.filter(themes__in=theme_ids)
+        .annotate(raised_on=raised_on)
+        .filter(raised_on__gte=feedback_filter.start)
+        .values("id", "service_id", "themes", "status", "raised_on", "completed_on")
+        .order_by("raised_on", "id")
     )
 
 
@@ -54,7 +60,7 @@ def closing_the_loop(feedback_filter):
         matched = _matches(actions, service_id, theme_id)
         if matched:
             entry["acted"] += 1
-            entry["to_action"].append(max((matched[0]["created_at"].date() - first_day).days, 0))
+            entry["to_action"].append(max((matched[0]["raised_on"] - first_day).days, 0))
             entry["actions"].update({a["id"]: a for a in matched})
     return sorted((_row(names[s], e) for s, e in per_service.items()), key=lambda r: r["service"])
 
@@ -62,9 +68,7 @@ def closing_the_loop(feedback_filter):
 def _row(service, entry):
     actions = entry["actions"].values()
     done = [a for a in actions if a["status"] == ActionStatus.DONE]
-    to_outcome = [
-        (a["completed_on"] - a["created_at"].date()).days for a in done if a["completed_on"]
-    ]
+    to_outcome = [(a["completed_on"] - a["raised_on"]).days for a in done if a["completed_on"]]
     return {
         "service": service,
         "negative_themes": entry["themes"],
