@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.models import Locale
 
 from cms import readability
 from cms.models.base import ReviewedPage
@@ -82,3 +83,15 @@ def you_said_we_did_listing(request):
     for listing in hooks.get_hooks("you_said_we_did_listing"):
         return listing(request)
     return {"entries": [], "filter_form": None, "is_filtered": False}
+
+
+def you_said_we_did_page():
+    """The one "You said, we did" page, in the reader's language when it has been translated."""
+    pages = apps.get_model("cms", "YouSaidWeDidIndexPage").objects.live().public()
+    return pages.filter(locale=Locale.get_active()).first() or pages.order_by("pk").first()
+
+
+def public_board_links():
+    """Links to each board's public page, from the app that registers `public_board_links`
+    (the co-production app; cms sits below it and never imports it)."""
+    return [link for links in hooks.get_hooks("public_board_links") for link in links()]

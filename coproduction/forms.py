@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from coproduction import rules, selectors
+from coproduction import rules, selectors, services
 from coproduction.choices import ActionStatus, BoardRole, ThemeDecision
 from coproduction.models import Action, BoardMembership, Meeting, MinutesComment
 from core.forms import GovUKFormMixin
@@ -15,8 +15,47 @@ class MinutesCommentForm(GovUKFormMixin, forms.ModelForm):
         model = MinutesComment
         fields = ["body"]
         help_texts = {
-            "body": _("Tell us if anything is wrong or missing. Officers read every comment.")
+            "body": _(
+                "Tell us if anything is wrong or missing. The chair and the officers read "
+                "every comment."
+            )
         }
+
+
+class MinutesSendBackForm(GovUKFormMixin, forms.Form):
+    note = forms.CharField(
+        label=_("What needs to change?"),
+        help_text=_("Members who commented will see this note."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class MinutesCorrectionForm(GovUKFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("What needs correcting?"),
+        help_text=_(
+            "This starts version %(number)s. It goes to members and the chair again, and the "
+            "public page says what changed."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, next_version=2, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["reason"]
+        field.help_text = field.help_text % {"number": next_version}
+
+
+class MinutesAdminForm(WagtailAdminModelForm):
+    """The admin's minutes form refuses to save minutes that are no longer a draft."""
+
+    def clean(self):
+        try:
+            services.minutes_assert_editable(minutes=self.instance)
+        except services.MinutesLocked as locked:
+            raise forms.ValidationError(str(locked), code="locked") from locked
+        return super().clean()
 
 
 class InvitationForm(GovUKFormMixin, forms.Form):

@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
+from coproduction import services
+from coproduction.choices import MinutesStatus
+from coproduction.minutes_versions import version_freeze
 from coproduction.models import Action, Board, Meeting, Minutes
 from core.spreadsheets import LabelledExportMixin
 from surveys.models import Service
@@ -79,6 +82,19 @@ class MinutesResource(SpreadsheetResource):
             "published_at",
         )
         skip_unchanged = True
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # An import never overwrites minutes members have read or the chair approved: a
+        # correction is a new version (services.minutes_correct).
+        services.minutes_assert_editable(minutes=instance)
+        super().before_save_instance(instance, row, **kwargs)
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # History comes in as given: approved or published minutes get their first version.
+        approved = {MinutesStatus.APPROVED, MinutesStatus.PUBLISHED}
+        if instance.status in approved and not instance.versions.exists():
+            version_freeze(instance)
+        super().after_save_instance(instance, row, **kwargs)
 
 
 class ActionResource(SpreadsheetResource):

@@ -86,6 +86,34 @@ def can_publish_minutes(user, minutes):
     )
 
 
+def can_edit_minutes(user, minutes):
+    """Only a draft: once circulated, members have read the text and the chair approves it."""
+    return minutes.status == MinutesStatus.DRAFT and user.has_perm("coproduction.change_minutes")
+
+
+def can_send_back_minutes(user, minutes):
+    """The chair, or the officers writing them, take circulated minutes back to draft."""
+    return minutes.status == MinutesStatus.CIRCULATED and (
+        is_board_chair(user, minutes.meeting.board) or user.has_perm("coproduction.change_minutes")
+    )
+
+
+def can_correct_minutes(user, minutes):
+    """Approved minutes are corrected by a new version, never edited."""
+    return minutes.status in {
+        MinutesStatus.APPROVED,
+        MinutesStatus.PUBLISHED,
+    } and user.has_perm("coproduction.change_minutes")
+
+
+def can_read_every_minutes_comment(user, minutes):
+    """The chair reads every comment before approving, as the officers writing them do; other
+    members see their own."""
+    return user.has_perm("coproduction.view_minutescomment") or is_board_chair(
+        user, minutes.meeting.board
+    )
+
+
 def can_review_themes(user, board):
     if user.has_perm("coproduction.add_themereviewdecision"):
         return True

@@ -6,7 +6,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from wagtail import hooks
 
-from coproduction.choices import AttendanceStatus, BoardRole, MinutesStatus
+from coproduction.choices import AttendanceStatus, BoardRole
 from coproduction.models import AccessNeeds, Action, Attendance, Board, Meeting, Minutes
 from core import roles
 from themes.selectors import is_decided, phrases_decided
@@ -28,10 +28,40 @@ def you_said_we_did_published(*, service=None, theme=None):
 
 
 def minutes_published(*, board=None):
-    minutes = Minutes.objects.filter(status=MinutesStatus.PUBLISHED).select_related(
-        "meeting__board"
+    """Minutes with a version on the public site (an earlier one stays there while a
+    correction goes round the workflow)."""
+    minutes = (
+        Minutes.objects.filter(versions__published_at__isnull=False)
+        .distinct()
+        .select_related("meeting__board")
     )
     return minutes.filter(meeting__board=board) if board else minutes
+
+
+def minutes_version_published(*, minutes):
+    """The version the public reads: the latest published."""
+    versions = minutes.versions.filter(published_at__isnull=False).select_related("minutes")
+    return versions.order_by("-number").first()
+
+
+def minutes_comments_for(*, user, minutes, everyone):
+    """Comments on `minutes` with what became of them: every comment for the chair and officers
+    (`everyone`), otherwise the person's own. Each gets `author_role`, their role on the board."""
+    comments = minutes.comments.select_related("author", "sent_back", "approved_in")
+    if not everyone:
+        comments = comments.filter(author=user)
+    roles = dict(minutes.meeting.board.memberships.values_list("user_id", "role"))
+    labels = dict(BoardRole.choices)
+    comments = list(comments)
+    for comment in comments:
+        comment.author_role = labels.get(roles.get(comment.author_id), "")
+    return comments
+
+
+def meeting_next(*, board, now=None):
+    """The board's next meeting, for its public page."""
+    upcoming = Meeting.objects.filter(board=board, starts_at__gte=now or timezone.now())
+    return upcoming.order_by("starts_at").first()
 
 
 def boards_for_user(*, user):

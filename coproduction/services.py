@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from coproduction import notifications, rules, selectors
+from coproduction import minutes_versions, notifications, rules, selectors
 from coproduction.choices import (
     ActionStatus,
     BoardRole,
@@ -23,7 +23,9 @@ from coproduction.models import (
     Action,
     ActionProgressNote,
     InvolvementPayment,
+    Minutes,
     MinutesComment,
+    MinutesSendBack,
     ThemeReviewDecision,
 )
 from core import roles
@@ -71,7 +73,9 @@ def minutes_comment_add(*, minutes, author, body):
     _require(
         rules.can_comment_on_minutes(author, minutes), "These minutes are not open for comment."
     )
-    comment = MinutesComment(minutes=minutes, author=author, body=body.strip())
+    comment = MinutesComment(
+        minutes=minutes, author=author, body=body.strip(), version=minutes.version
+    )
     comment.full_clean()
     with transaction.atomic():
         comment.save()
@@ -79,8 +83,15 @@ def minutes_comment_add(*, minutes, author, body):
     return comment
 
 
+def _open_comments(minutes):
+    return minutes.comments.filter(
+        version=minutes.version, sent_back__isnull=True, approved_in__isnull=True
+    )
+
+
 def minutes_approve(*, minutes, by):
-    """Circulated → approved, by the board's chair or co-chair."""
+    """Circulated → approved, by the board's chair or co-chair. What they approved is frozen as
+    a version, and the comments on it are marked as approved in that version."""
     _require(
         rules.can_approve_minutes(by, minutes), "Only the chair can approve circulated minutes."
     )
@@ -89,19 +100,82 @@ def minutes_approve(*, minutes, by):
         minutes.approved_at = timezone.now()
         minutes.approved_by = by
         minutes.save(update_fields=["status", "approved_at", "approved_by"])
-        log(minutes, "coproduction.minutes.approve", user=by)
+        version = minutes_versions.version_freeze(minutes)
+        _open_comments(minutes).update(approved_in=version)
+        log(minutes, "coproduction.minutes.approve", user=by, data={"version": version.number})
     return minutes
 
 
 def minutes_publish(*, minutes, by):
-    """Approved → published on the public site."""
+    """Approved → published: this version replaces any earlier one on the public site."""
     _require(rules.can_publish_minutes(by, minutes), "Only approved minutes can be published.")
     with transaction.atomic():
         minutes.status = MinutesStatus.PUBLISHED
         minutes.published_at = timezone.now()
         minutes.save(update_fields=["status", "published_at"])
-        log(minutes, "coproduction.minutes.publish", user=by)
+        minutes.versions.filter(number=minutes.version).update(published_at=minutes.published_at)
+        log(minutes, "coproduction.minutes.publish", user=by, data={"version": minutes.version})
     return minutes
+
+
+def minutes_send_back(*, minutes, by, note):
+    """Circulated → draft again, with a note saying what must change. The comments on this
+    draft are marked as answered by it, so their authors can see what happened."""
+    _require(rules.can_send_back_minutes(by, minutes), "Only circulated minutes can be sent back.")
+    send_back = MinutesSendBack(minutes=minutes, version=minutes.version, note=note.strip())
+    if not send_back.note:
+        raise ValidationError({"note": _("Say what needs to change.")})
+    send_back.sent_by = by
+    send_back.full_clean()
+    with transaction.atomic():
+        send_back.save()
+        _open_comments(minutes).update(sent_back=send_back)
+        minutes.status = MinutesStatus.DRAFT
+        minutes.circulated_at = None
+        minutes.save(update_fields=["status", "circulated_at"])
+        log(minutes, "coproduction.minutes.send_back", user=by, data={"note": send_back.note})
+    return send_back
+
+
+def minutes_correct(*, minutes, by, reason):
+    """Start a correction of approved or published minutes: a new draft version that goes
+    round circulate → approve → publish again. Until it is published the public page keeps the
+    version it has, and every version stays readable to members."""
+    _require(rules.can_correct_minutes(by, minutes), "Only approved minutes can be corrected.")
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say what needs correcting.")})
+    with transaction.atomic():
+        minutes.version += 1
+        minutes.change_note = reason.strip()
+        minutes.status = MinutesStatus.DRAFT
+        minutes.circulated_at = minutes.approved_at = minutes.published_at = None
+        minutes.approved_by = None
+        minutes.save(
+            update_fields=[
+                *("version", "change_note", "status", "circulated_at", "approved_at"),
+                *("approved_by", "published_at"),
+            ]
+        )
+        log(minutes, "coproduction.minutes.correct", user=by, data={"version": minutes.version})
+    return minutes
+
+
+class MinutesLocked(PermissionDenied):
+    pass
+
+
+def minutes_assert_editable(*, minutes):
+    """Refuse to change or delete minutes once circulated: members have read them and the chair
+    may have approved them. The admin's edit and delete actions, its form and imports ask."""
+    saved = Minutes.objects.filter(pk=minutes.pk) if minutes.pk else Minutes.objects.none()
+    if saved.exclude(status=MinutesStatus.DRAFT).exists():
+        raise MinutesLocked(
+            _(
+                "These minutes can no longer be changed: they have been circulated or approved. "
+                "To change approved minutes, start a correction from the minutes page; to change "
+                "circulated ones, send them back to draft."
+            )
+        )
 
 
 def action_update_status(*, action, status, by, note=""):

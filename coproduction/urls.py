@@ -6,10 +6,12 @@ app_name = "coproduction"
 
 urlpatterns = [
     path("", members.BoardListView.as_view(), name="board-list"),
-    path("you-said-we-did/", public.YouSaidWeDidListView.as_view(), name="you-said-we-did"),
+    # Moved for good to the CMS "You said, we did" page; kept so old links arrive there.
+    path("you-said-we-did/", public.YouSaidWeDidRedirectView.as_view(), name="you-said-we-did"),
     path("join/<str:token>/", invitations.InvitationAcceptView.as_view(), name="invitation-accept"),
     path("actions/", members.AllActionsLogView.as_view(), name="all-actions"),
     path("<slug:slug>/", members.BoardDetailView.as_view(), name="board-detail"),
+    path("<slug:slug>/about/", public.BoardPublicView.as_view(), name="board-public"),
     path("<slug:slug>/invite/", invitations.InvitationCreateView.as_view(), name="invite"),
     path("<slug:slug>/actions/", members.ActionLogView.as_view(), name="action-log"),
     path("<slug:slug>/actions/<int:pk>/", actions.ActionDetailView.as_view(), name="action-detail"),
@@ -26,6 +28,11 @@ urlpatterns = [
         "<slug:slug>/meetings/<int:pk>/minutes/",
         minutes.MinutesReviewView.as_view(),
         name="minutes-review",
+    ),
+    path(
+        "<slug:slug>/meetings/<int:pk>/minutes/versions/<int:number>/",
+        minutes.MinutesVersionView.as_view(),
+        name="minutes-version",
     ),
     path(
         "<slug:slug>/meetings/<int:pk>/minutes/<slug:transition>/",

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.actions import CreateAction, DeleteAction, EditAction
@@ -13,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from coproduction import rules
-from coproduction.forms import MeetingAdminForm, YouSaidWeDidFilterForm
+from coproduction.forms import MeetingAdminForm, MinutesAdminForm, YouSaidWeDidFilterForm
 from coproduction.models import (
     AccessNeeds,
     Action,
@@ -27,6 +28,7 @@ from coproduction.panels import AttendeeNeedsPanel
 from coproduction.permissions import MemberSupportPermissionPolicy
 from coproduction.selectors import meetings_with_paper, you_said_we_did_published
 from coproduction.services import membership_groups_sync
+from coproduction.views.minutes_admin import MINUTES_ACTIONS, MinutesEditView
 from coproduction.views.support_admin import SUPPORT_ACTIONS, AccessNeedsViewSet, PaymentViewSet
 
 # Before any viewset asks for a policy: a member's needs and payments stay with their board.
@@ -37,6 +39,12 @@ LOG_ACTIONS = [
     ("coproduction.minutes.circulate", _("Circulate minutes"), _("Minutes circulated to members")),
     ("coproduction.minutes.approve", _("Approve minutes"), _("Minutes approved by the chair")),
     ("coproduction.minutes.publish", _("Publish minutes"), _("Minutes published")),
+    (
+        "coproduction.minutes.send_back",
+        _("Send minutes back to draft"),
+        _("Minutes sent back to draft"),
+    ),
+    ("coproduction.minutes.correct", _("Correct minutes"), _("Correction of minutes started")),
     ("coproduction.action.close", _("Close action"), _("Action marked as done")),
     ("coproduction.action.drop", _("Drop action"), _("Action dropped")),
     ("coproduction.theme.adopt", _("Adopt theme"), _("Theme adopted as a priority")),
@@ -101,7 +109,7 @@ class BoardViewSet(ModelViewSet):
     url_prefix = "coproduction/board"
     url_namespace = "coproduction_board"
     icon = "group"
-    form_fields = ["name", "slug", "purpose"]
+    form_fields = ["name", "slug", "purpose", "who_can_join"]
     list_display = ["name", "is_demo"]
 
 
@@ -151,14 +159,24 @@ class MeetingViewSet(ListSelectRelatedMixin, ModelViewSet):
         return ObjectList(panels, base_form_class=MeetingAdminForm).bind_to_model(Meeting)
 
 
+@hooks.register("register_actions")
+def register_minutes_actions(registry):
+    for action_class in MINUTES_ACTIONS:
+        registry.register(Minutes, action_class)
+
+
 class MinutesViewSet(ListSelectRelatedMixin, ModelViewSet):
+    """Only drafts save (MinutesAdminForm, MinutesEditAction); see views/minutes_admin.py."""
+
     model = Minutes
     url_prefix = "coproduction/minutes"
     url_namespace = "coproduction_minutes"
     icon = "doc-full"
-    list_display = ["meeting", "status", "is_demo"]
+    list_display = ["meeting", "status", "version", "is_demo"]
     list_filter = ["status"]
     list_select_related = ["meeting__board"]
+    edit_view_class = MinutesEditView
+    edit_handler = ObjectList(Minutes.panels, base_form_class=MinutesAdminForm)
 
 
 class ActionViewSet(ListSelectRelatedMixin, ModelViewSet):
@@ -201,6 +219,19 @@ def you_said_we_did_listing(request):
         "entries": you_said_we_did_published(**filters),
         "is_filtered": any(filters.values()),
     }
+
+
+@hooks.register("public_board_links")
+def public_board_links():
+    """Each board's public page, for the cms home and "You said, we did" pages."""
+    return [
+        {
+            "name": board.name,
+            "purpose": board.purpose,
+            "url": reverse("coproduction:board-public", kwargs={"slug": board.slug}),
+        }
+        for board in Board.objects.order_by("name")
+    ]
 
 
 @hooks.register("before_serve_document")

@@ -9,10 +9,11 @@ import datetime
 
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import dateformat, timezone, translation
 
 from coproduction.choices import ActionStatus, AttendanceStatus, BoardRole, MinutesStatus
 from coproduction.invitations import membership_add
+from coproduction.minutes_versions import version_freeze
 from coproduction.models import (
     AccessNeeds,
     Action,
@@ -44,6 +45,9 @@ def seed(stdout):
     meetings = [_meeting(board, spec, memberships) for spec in MEETINGS]
     for spec in ACTIONS:
         _action(board, meetings[spec["meeting"]], spec)
+    # After the actions: the approved record lists the actions the meeting agreed.
+    for meeting in meetings:
+        _freeze_if_approved(meeting.minutes)
     _demo_staff_totp(stdout)
     stdout.write(f"Demo board member login: {MEMBERS[2]['email']} / {DEMO_MEMBER_PASSWORD}")
 
@@ -95,14 +99,32 @@ def _meeting(board, spec, memberships):
     return meeting
 
 
+def _month(moment):
+    with translation.override("en"):
+        return dateformat.format(moment, "F")
+
+
+def _dates(meeting):
+    """The months the minutes name, from their own meeting (see MEETINGS)."""
+    previous = Meeting.objects.filter(board=meeting.board, starts_at__lt=meeting.starts_at)
+    previous = previous.order_by("-starts_at").first()
+    return {
+        "met": _month(meeting.starts_at),
+        "since": _month(meeting.starts_at - datetime.timedelta(days=91)),
+        "until": _month(meeting.starts_at - datetime.timedelta(days=28)),
+        "previous": _month(previous.starts_at) if previous else "",
+    }
+
+
 def _minutes(meeting, spec):
     approved_at = meeting.starts_at + datetime.timedelta(days=14)
     published = spec["minutes_status"] == MinutesStatus.PUBLISHED
+    dates = _dates(meeting)
     minutes = Minutes.objects.create(
         meeting=meeting,
         status=spec["minutes_status"],
-        summary=spec["summary"],
-        easy_read_summary=spec["easy_read"],
+        summary=spec["summary"].format(**dates),
+        easy_read_summary=spec["easy_read"].format(**dates),
         circulated_at=meeting.starts_at + datetime.timedelta(days=3),
         approved_at=approved_at,
         published_at=approved_at if published else None,
@@ -113,9 +135,15 @@ def _minutes(meeting, spec):
             minutes=minutes,
             sort_order=order,
             heading=heading,
-            discussion=discussion,
+            discussion=discussion.format(**dates),
             decisions=decisions,
         )
+
+
+def _freeze_if_approved(minutes):
+    approved = {MinutesStatus.APPROVED, MinutesStatus.PUBLISHED}
+    if minutes.status in approved and not minutes.versions.exists():
+        version_freeze(minutes)
 
 
 def _action(board, meeting, spec):

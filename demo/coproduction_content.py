@@ -53,24 +53,27 @@ _PLACE = {
     "step_free_access": True,
 }
 
+# Dates in the minutes come from their meeting, which is seeded a number of days before today:
+# {met} is the month it met, {since} and {until} the first and last months of the feedback it
+# read (the three months before), {previous} the month of the meeting before.
 MEETINGS = [
     {
-        "title": "Spring meeting",
+        "title": "Board meeting: getting through on the phone",
         "days_ago": 120,
         "place": _PLACE,
         "apologies": ["tariq.bellamy@demo.example"],
         "agenda": [
             ("Welcome and how we work together", "Independent facilitator"),
-            ("What residents told us this quarter", "Council officer"),
+            ("What residents told us since the last meeting", "Council officer"),
             ("Getting through on the phone", "Chair"),
         ],
         "minutes_status": MinutesStatus.PUBLISHED,
-        "summary": "<p>The board looked at what residents said between January and March.</p>",
-        "easy_read": "We met in March.\nWe read what people told us.\n"
+        "summary": "<p>The board looked at what residents said between {since} and {until}.</p>",
+        "easy_read": "We met in {met}.\nWe read what people told us.\n"
         "Many people could not get through on the phone.\nWe asked the council to fix this.",
         "items": [
             (
-                "What residents told us this quarter",
+                "What residents told us since the last meeting",
                 "<p>The council officer presented the themes. A carer member said the quotes about "
                 "waiting matched her own experience.</p>",
                 "<p>The board agreed to look at phone waiting times first.</p>",
@@ -85,22 +88,24 @@ MEETINGS = [
         ],
     },
     {
-        "title": "Summer meeting",
+        "title": "Board meeting: carers' breaks",
         "days_ago": 30,
         "place": _PLACE,
         "apologies": ["dot.harkness@demo.example"],
         "agenda": [
-            ("Actions from the spring meeting", "Chair"),
+            ("Actions from the last meeting", "Chair"),
             ("Carers' breaks and respite", "Carer member"),
         ],
         "minutes_status": MinutesStatus.APPROVED,
-        "summary": "<p>The board checked progress and talked about respite for carers.</p>",
-        "easy_read": "We met in the summer.\nThe phone call-back now works.\n"
+        "summary": "<p>The board checked progress since {previous} and talked about respite "
+        "for carers.</p>",
+        "easy_read": "We met in {met}.\nThe phone call-back now works.\n"
         "Carers need more breaks. The council will look at this.",
         "items": [
             (
-                "Actions from the spring meeting",
-                "<p>The council officer reported that call-backs started in May.</p>",
+                "Actions from the last meeting",
+                "<p>The council officer reported that call-backs started after the meeting in "
+                "{previous}.</p>",
                 "<p>The board agreed the phone action is done.</p>",
             ),
             (

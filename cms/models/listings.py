@@ -7,7 +7,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
 from cms.models.base import ContentPage
-from cms.selectors import you_said_we_did_listing
+from cms.selectors import public_board_links, you_said_we_did_listing
 
 
 class NewsIndexPage(ContentPage):
@@ -70,4 +70,5 @@ class YouSaidWeDidIndexPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(you_said_we_did_listing(request))
+        context["boards"] = public_board_links()
         return context

@@ -8,6 +8,7 @@ from wagtail.search import index
 from cms import readability
 from cms.blocks import BodyStreamBlock, EasyReadStreamBlock
 from cms.models.base import ContentPage, ReviewedPage
+from cms.selectors import public_board_links
 
 INFORMATION_PAGES = ["cms.InformationPage", "cms.EasyReadPage", "cms.ContactPage"]
 
@@ -29,6 +30,7 @@ class HomePage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().specific()
+        context["boards"] = public_board_links()
         return context
 
 

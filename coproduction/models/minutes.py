@@ -54,9 +54,7 @@ class Minutes(ClusterableModel):
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     version = models.PositiveSmallIntegerField(_("version"), default=1, editable=False)
-    change_note = models.TextField(
-        _("what this version corrects"), blank=True, editable=False
-    )
+    change_note = models.TextField(_("what this version corrects"), blank=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
 
     panels = [

@@ -1,31 +1,43 @@
-"""Pages anyone can read: published minutes and 'You said, we did'."""
+"""Pages anyone can read: each board's page, its published minutes, and the move of "You said,
+we did" to the one page editors keep in the CMS."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
-from coproduction import selectors
-from coproduction.choices import ThemeDecision
-from coproduction.forms import YouSaidWeDidFilterForm
+from cms.selectors import you_said_we_did_page
+from coproduction import minutes_versions, selectors
 from coproduction.views.mixins import BoardMixin
 
 
-class YouSaidWeDidListView(ListView):
-    """Public 'You said, we did', filterable by service and theme (a GET form: works without JS)."""
+class YouSaidWeDidRedirectView(RedirectView):
+    """The old /board/you-said-we-did/ moved for good to the CMS page (docs/coproduction.md):
+    bookmarks and filtered links keep working, with their filters."""
 
-    template_name = "coproduction/you_said_we_did_list.html"
-    context_object_name = "entries"
-    paginate_by = 20
+    permanent = True
+    query_string = True
 
-    def get_queryset(self):
-        self.filter_form = YouSaidWeDidFilterForm(self.request.GET or None)
-        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
-        return selectors.you_said_we_did_published(
-            service=filters.get("service"), theme=filters.get("theme")
-        )
+    def get_redirect_url(self, *args, **kwargs):
+        page = you_said_we_did_page()
+        if page is None:
+            raise Http404
+        self.url = page.url
+        return super().get_redirect_url(*args, **kwargs)
+
+
+class BoardPublicView(BoardMixin, TemplateView):
+    """What a board is, who can join, its next meeting, its published minutes and what changed."""
+
+    template_name = "coproduction/board_public.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+        board = self.board
+        return super().get_context_data(
+            next_meeting=selectors.meeting_next(board=board),
+            minutes_list=selectors.minutes_published(board=board).order_by("-meeting__starts_at"),
+            changes=selectors.you_said_we_did_published().filter(board=board)[:3],
+            **kwargs,
+        )
 
 
 class PublishedMinutesListView(BoardMixin, ListView):
@@ -37,26 +49,22 @@ class PublishedMinutesListView(BoardMixin, ListView):
 
 
 class PublishedMinutesDetailView(BoardMixin, DetailView):
-    """Published minutes as an accessible HTML page, easy read summary first."""
+    """The published version of a meeting's minutes as an accessible HTML page, easy read
+    summary first, with its version number and the day the chair approved it."""
 
     template_name = "coproduction/minutes_public.html"
     context_object_name = "minutes"
 
     def get_object(self, queryset=None):
-        minutes = get_object_or_404(
-            selectors.minutes_published(board=self.board).prefetch_related("items"),
-            meeting_id=self.kwargs["pk"],
+        return get_object_or_404(
+            selectors.minutes_published(board=self.board), meeting_id=self.kwargs["pk"]
         )
-        if not minutes.is_published:
-            raise Http404
-        return minutes
 
     def get_context_data(self, **kwargs):
-        meeting = self.object.meeting
+        version = selectors.minutes_version_published(minutes=self.object)
         return super().get_context_data(
-            meeting=meeting,
-            theme_decisions=meeting.theme_decisions.select_related("theme"),
-            actions=meeting.actions.order_by("id"),
-            ThemeDecision=ThemeDecision,
+            meeting=self.object.meeting,
+            version=version,
+            record=minutes_versions.minutes_record_for_display(version),
             **kwargs,
         )

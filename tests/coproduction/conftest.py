@@ -1,5 +1,6 @@
 import pytest
 
+from cms.models import YouSaidWeDidIndexPage
 from coproduction.choices import BoardRole
 from core import roles
 from tests.coproduction.factories import (
@@ -9,6 +10,7 @@ from tests.coproduction.factories import (
     MinutesFactory,
     user_in_role,
 )
+from tests.surveys.factories import site_home
 
 
 @pytest.fixture
@@ -29,6 +31,15 @@ def meeting(board):
 @pytest.fixture
 def minutes(meeting):
     return MinutesFactory(meeting=meeting)
+
+
+@pytest.fixture
+def you_said_we_did_page(db):
+    """The CMS "You said, we did" page, the one place residents read what changed."""
+    page = YouSaidWeDidIndexPage(title="You said, we did", slug="you-said-we-did")
+    site_home().add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def _member(board, role, group=roles.BOARD_MEMBERS):

@@ -3,7 +3,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from coproduction.choices import BoardRole
+from coproduction.choices import BoardRole, MinutesStatus
+from coproduction.minutes_versions import version_freeze
 from coproduction.models import Action, Board, BoardMembership, Meeting, Minutes
 from tests.core.factories import UserFactory, user_in_role
 
@@ -48,10 +49,19 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 class MinutesFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Minutes
+        skip_postgeneration_save = True
 
     meeting = factory.SubFactory(MeetingFactory)
     summary = "<p>The board reviewed waiting times.</p>"
     easy_read_summary = "We talked about waiting times."
+
+    @factory.post_generation
+    def approved_version(obj, create, extracted, **kwargs):
+        """Approved or published minutes have the version the chair approved, as the
+        workflow, imports and the migration give them."""
+        approved = {MinutesStatus.APPROVED, MinutesStatus.PUBLISHED}
+        if create and obj.status in approved and not obj.versions.exists():
+            version_freeze(obj)
 
 
 class ActionFactory(factory.django.DjangoModelFactory):

@@ -28,5 +28,6 @@ def test_demo_staff_login_has_an_authenticator_and_the_secret_is_printed(db):
 
 
 def test_demo_pages_render(client, demo_site):
-    assert b"You could not get through" in client.get("/board/you-said-we-did/").content
+    assert b"You could not get through" in client.get("/you-said-we-did/").content
+    assert client.get("/board/always-listening/about/").status_code == 200
     assert client.get("/board/always-listening/minutes/").status_code == 200

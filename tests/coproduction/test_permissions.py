@@ -25,7 +25,7 @@ CAN_INVITE = {"officer", "engagement_lead", "administrator"}
 
 
 @pytest.fixture
-def scene(board, minutes):
+def scene(board, minutes, you_said_we_did_page):
     minutes.status = MinutesStatus.CIRCULATED
     minutes.save()
     earlier = MeetingFactory(board=board, starts_at=timezone.now() - datetime.timedelta(days=90))
@@ -42,6 +42,10 @@ def _urls(scene):
     return {
         "you-said-we-did": reverse("coproduction:you-said-we-did"),
         "minutes-index": reverse("coproduction:minutes-index", args=[slug]),
+        "board-public": reverse("coproduction:board-public", args=[slug]),
+        "minutes-version": reverse(
+            "coproduction:minutes-version", args=[slug, scene["published"].pk, 1]
+        ),
         "minutes-public": reverse(
             "coproduction:minutes-public", args=[slug, scene["published"].pk]
         ),
@@ -58,10 +62,14 @@ def _urls(scene):
 
 
 # Who gets the page (200); everyone else signed in gets 403, anonymous people are sent to sign in.
+# Pages that moved send everyone on (301) to where they are now.
+MOVED_FOR_GOOD = {"you-said-we-did"}
 ALLOWED = {
     "you-said-we-did": set(ROLES),
     "minutes-index": set(ROLES),
     "minutes-public": set(ROLES),
+    "board-public": set(ROLES),
+    "minutes-version": ON_THE_BOARD,
     "board-list": SIGNED_IN,
     "all-actions": SIGNED_IN,  # the actions of the boards each person may see
     "board-detail": ON_THE_BOARD,
@@ -80,7 +88,9 @@ def test_role_against_page(client, request, scene, role, page):
     if role != "anonymous":
         client.force_login(request.getfixturevalue(role))
     response = client.get(_urls(scene)[page])
-    if role in ALLOWED[page]:
+    if page in MOVED_FOR_GOOD:
+        assert response.status_code == 301
+    elif role in ALLOWED[page]:
         assert response.status_code == 200
     elif role == "anonymous":
         assert response.status_code == 302

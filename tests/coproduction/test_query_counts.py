@@ -115,15 +115,19 @@ def test_published_minutes_queries_do_not_grow_with_minutes(
     )
 
 
-def test_you_said_we_did_queries_do_not_grow_with_entries(
+def test_boards_public_page_queries_do_not_grow_with_minutes(
     client, board, django_assert_max_num_queries
 ):
+    def add(count):
+        for _ in range(count):
+            MinutesFactory(meeting=MeetingFactory(board=board), status=MinutesStatus.PUBLISHED)
+
     assert_queries_flat(
         client,
-        "/board/you-said-we-did/",
-        _published_entries(board),
+        f"/board/{board.slug}/about/",
+        add,
         django_assert_max_num_queries,
-        shown=WE_DID,
+        shown=">Quarterly meeting, ",
     )
 
 

@@ -34,6 +34,7 @@ ROLE_GROUPS = {
     ADMIN: roles.ADMINISTRATORS,
 }
 POST_ONLY = "post only"
+MOVED = "moved for good"  # a 301 for everyone
 REFUSED = {302, 403, 404, 405, 410}
 OUR_NAMESPACES = {"core", "surveys", "surveys_staff", "insights", "themes_staff", "coproduction"}
 
@@ -82,9 +83,11 @@ EXPECTED = {
     "insights:export": {LEAD},
     "insights:export-download": {LEAD},
     # Co-production: public pages, then members' and officers' pages.
-    "coproduction:you-said-we-did": EVERYONE,
+    "coproduction:you-said-we-did": MOVED,  # to the CMS "You said, we did" page
+    "coproduction:board-public": EVERYONE,
     "coproduction:minutes-index": EVERYONE,
     "coproduction:minutes-public": EVERYONE,
+    "coproduction:minutes-version": {BOARD, OFFICER, LEAD},
     "coproduction:invitation-accept": set(),  # an unknown token: nobody
     "coproduction:board-list": SIGNED_IN,
     "coproduction:all-actions": SIGNED_IN,  # each sees the boards they may
@@ -134,6 +137,7 @@ def demo(db, django_capture_on_commit_callbacks):
         "slug": board.slug,
         "token": "not-a-real-invitation",
         "transition": "circulate",
+        "number": 1,
         "year": 2026,
         "pk": {
             "surveys_staff:response-detail": response.pk,
@@ -157,6 +161,7 @@ def demo(db, django_capture_on_commit_callbacks):
             .meeting_id,
             "coproduction:meeting-detail": meeting.pk,
             "coproduction:minutes-review": meeting.pk,
+            "coproduction:minutes-version": meeting.pk,
             "coproduction:theme-review": meeting.pk,
             "coproduction:minutes-transition": meeting.pk,
         },
@@ -223,7 +228,9 @@ def test_every_role_against_every_url(client, django_user_model, demo):
             if user:
                 client.force_login(user)
             status = client.get(url).status_code
-            if expected == POST_ONLY or role not in expected:
+            if expected == MOVED:
+                ok = status == 301
+            elif expected == POST_ONLY or role not in expected:
                 ok = status in REFUSED
             else:
                 ok = status == 200
