@@ -87,6 +87,29 @@ def test_every_inline_script_wagtail_writes_on_a_screen_is_allowed(admin_client,
     assert [s[:60] for s in scripts if f"'{script_hash(s)}'" not in allowed] == []
 
 
+def test_wagtail_localize_scripts_are_allowed_by_their_fixed_hashes(admin_client):
+    from wagtail.models import Locale
+
+    from cms.models import InformationPage
+
+    untranslated = next(
+        page
+        for page in InformationPage.objects.filter(locale__language_code="en")
+        if not page.get_translations().exists()
+    )
+    submit = f"/admin/localize/submit/page/{untranslated.pk}/"
+    polish = Locale.objects.get(language_code="pl")
+    form = admin_client.get(submit)
+    editor = admin_client.post(submit, {"locales": [polish.pk]}, follow=True)
+    assert b"select_all" in form.content and b"window.chooserUrls" in editor.content
+    for response in [form, editor]:
+        scripts = INLINE_SCRIPT.findall(response.content) + re.findall(
+            rb'<script type="text/javascript">(.*?)</script>', response.content, re.DOTALL
+        )
+        allowed = directives(response["Content-Security-Policy"])["script-src"]
+        assert [s[:60] for s in scripts if f"'{script_hash(s)}'" not in allowed] == []
+
+
 def test_a_preview_may_be_framed_by_the_editor_and_only_it(admin_client):
     from cms.models import InformationPage
 
