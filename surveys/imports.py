@@ -1,19 +1,30 @@
-"""Bulk import of paper and phone feedback from CSV or XLSX (read with django-import-export).
+"""Bulk import of paper and phone feedback from CSV (read with django-import-export) or XLSX.
 
 All or nothing: every row is checked first, and nothing is stored unless the whole file is
 valid. Each row gets a submission token derived from its content (or its `reference` column),
-so importing the same file twice stores nothing new.
+so importing the same file twice stores nothing new. Between the preview and the confirm, a
+checked file waits in storage under a random token (`pending_file_save`), read once and deleted.
 """
 
+import contextlib
 import hashlib
+import io
 import json
+import re
+import secrets
 import uuid
+import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from xml.parsers import expat
 
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone
-from import_export.formats.base_formats import CSV, XLSX
+from import_export.formats.base_formats import CSV
+from openpyxl import load_workbook
 
 from surveys.choices import EQUALITY_FIELDS, Channel, HelpedBy, OverallExperience
 from surveys.models import Touchpoint
@@ -35,9 +46,26 @@ COLUMNS = [
 ]
 IMPORT_CHANNELS = {Channel.PAPER, Channel.PHONE, Channel.EASY_READ, Channel.INTERPRETER}
 
+# An XLSX file is a zip of XML. A 20,000-row sheet with every column filled unpacks to about
+# 15 MB at a ratio of about 16 to 1; the limits leave room for long comments and extra columns.
+XLSX_MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+XLSX_MAX_RATIO = 100
+XLSX_MAX_MEMBERS = 200
+XLSX_MAX_COLUMNS = 100
+XLSX_MAX_CELLS = 500_000
+XLSX_MAX_ELEMENTS = 2_500_000
+SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+UNUSUAL_XLSX = (
+    "The spreadsheet is built in an unusual way, so it was not opened. "
+    "Save it again from Excel, or save it as 'CSV UTF-8'."
+)
+
+PENDING_FOLDER = "imports-pending"
+PENDING_TOKEN = re.compile(r"[0-9a-f]{32}")
+
 
 class ImportFileError(Exception):
-    """The file can't be read at all (wrong type, not CSV/XLSX, no header row)."""
+    """The file can't be read at all (wrong type, not CSV/XLSX, no header row, too big)."""
 
 
 @dataclass
@@ -54,25 +82,142 @@ class ImportRow:
 def read_rows(filename, content: bytes):
     """Parse the file into a list of dicts keyed by lower-case column name."""
     name = filename.lower()
+    if not name.endswith((".csv", ".xlsx")):
+        raise ImportFileError("Choose a .csv or .xlsx file.")
     try:
         if name.endswith(".xlsx"):
-            dataset = XLSX().create_dataset(content)
-        elif name.endswith(".csv"):
-            dataset = CSV().create_dataset(content.decode("utf-8-sig"))
-        else:
-            raise ImportFileError("Choose a .csv or .xlsx file.")
+            return _read_xlsx(content)
+        dataset = CSV().create_dataset(content.decode("utf-8-sig"))
+        return _as_dicts(dataset.headers or [], dataset)
     except UnicodeDecodeError as error:
         raise ImportFileError("The CSV file is not UTF-8 text. Save it as 'CSV UTF-8'.") from error
     except ImportFileError:
         raise
     except Exception as error:  # noqa: BLE001 - any parser failure is a file the user must fix
-        raise ImportFileError(f"The file could not be read: {error}") from error
-    headers = [str(h or "").strip().lower() for h in (dataset.headers or [])]
+        detail = f": {error}" if str(error) else "."
+        raise ImportFileError(f"The file could not be read{detail}") from error
+
+
+def _read_xlsx(content):
+    _check_xlsx(content)
+    book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    try:
+        # Bounds given, so a sheet that claims a million rows or columns is not padded out to them.
+        rows = book.active.iter_rows(
+            max_row=MAX_ROWS + 1, max_col=XLSX_MAX_COLUMNS, values_only=True
+        )
+        return _as_dicts(next(rows, ()), rows)
+    finally:
+        book.close()
+
+
+def _as_dicts(header_row, rows):
+    headers = [str(h or "").strip().lower() for h in header_row]
     if "touchpoint" not in headers:
         raise ImportFileError("The first row must hold column names, including 'touchpoint'.")
-    if len(dataset) > MAX_ROWS:
-        raise ImportFileError(f"Split the file: at most {MAX_ROWS} rows at a time.")
-    return [dict(zip(headers, row, strict=False)) for row in dataset]
+    # Only the columns we read are kept; for a repeated name the last one wins, as before.
+    kept = [(index, name) for index, name in enumerate(headers) if name in COLUMNS]
+    result = [{name: row[index] for index, name in kept if index < len(row)} for row in rows]
+    if len(result) > MAX_ROWS:
+        raise _too_many_rows()
+    return result
+
+
+def _too_many_rows():
+    return ImportFileError(
+        f"The file has more than {MAX_ROWS:,} rows. Split it into files of {MAX_ROWS:,} rows "
+        "or fewer."
+    )
+
+
+def _check_xlsx(content: bytes):
+    """Refuse a zip bomb before openpyxl opens it.
+
+    Sizes come from the zip's directory. zipfile holds each member to its stated size (one that
+    unpacks to more fails its CRC check), so they bound what openpyxl can read. Then expat counts
+    rows and cells in every member, keeping nothing, and stops at the first limit crossed.
+    """
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        members = archive.infolist()
+        if sum(member.file_size for member in members) > XLSX_MAX_UNPACKED_BYTES:
+            raise ImportFileError(
+                f"The spreadsheet holds more than {XLSX_MAX_UNPACKED_BYTES // 2**20} MB once "
+                "unpacked. Split it into smaller files, or save it as 'CSV UTF-8'."
+            )
+        if len(members) > XLSX_MAX_MEMBERS or any(_packed_too_tightly(m) for m in members):
+            raise ImportFileError(UNUSUAL_XLSX)
+        counter = _XmlCounter()
+        for member in members:
+            with archive.open(member) as stream:
+                counter.scan(stream)
+
+
+def _packed_too_tightly(member):
+    # Tiny parts can have any ratio; only big ones could be bombs.
+    return member.file_size > 1024 * 1024 and (
+        member.file_size > XLSX_MAX_RATIO * max(member.compress_size, 1)
+    )
+
+
+class _XmlCounter:
+    """Counts what openpyxl would build from a workbook's XML, within XLSX_* limits."""
+
+    def __init__(self):
+        self.elements = self.cells = self.strings = 0
+
+    def scan(self, stream):
+        self.row = self.row_cells = 0
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.StartElementHandler = self._start
+        # No real workbook has a DOCTYPE, and entities (billion laughs) can only be declared in one.
+        parser.StartDoctypeDeclHandler = self._doctype
+        # Not XML (a picture, say): if openpyxl parses it at all, it stops at the same byte.
+        with contextlib.suppress(expat.ExpatError):
+            parser.ParseFile(stream)
+
+    def _doctype(self, *args):
+        raise ImportFileError(UNUSUAL_XLSX)
+
+    def _start(self, name, attrs):
+        self.elements += 1
+        if self.elements > XLSX_MAX_ELEMENTS:
+            raise ImportFileError(UNUSUAL_XLSX)
+        namespace, _, tag = name.rpartition(" ")
+        if namespace != SPREADSHEETML:
+            return
+        if tag == "row":
+            self.row = _row_number(attrs.get("r"), self.row + 1)
+            self.row_cells = 0
+        elif tag == "c":
+            self._cell()
+        elif tag == "si":
+            self.strings += 1
+            if self.strings > XLSX_MAX_CELLS:
+                raise ImportFileError(UNUSUAL_XLSX)
+
+    def _cell(self):
+        self.cells += 1
+        self.row_cells += 1
+        # Row 1 is the header. Empty rows further down don't count: only rows with cells do.
+        if self.row > MAX_ROWS + 1:
+            raise _too_many_rows()
+        if self.row_cells > XLSX_MAX_COLUMNS:
+            raise ImportFileError(
+                f"Row {self.row} has more than {XLSX_MAX_COLUMNS} columns. "
+                "Delete the columns you don't need."
+            )
+        if self.cells > XLSX_MAX_CELLS:
+            raise ImportFileError(
+                f"The spreadsheet has more than {XLSX_MAX_CELLS:,} cells. "
+                "Delete the columns you don't need, or split the file."
+            )
+
+
+def _row_number(value, default):
+    try:
+        return int(float(value))  # as openpyxl reads it: "7" and "7.0" are both row 7
+    except (TypeError, ValueError, OverflowError):
+        return default
 
 
 def _choice(value, choices, column, errors):
@@ -198,3 +343,58 @@ def import_rows(rows):
         )
         created += was_created
     return created, len(rows) - created
+
+
+def _pending_storage():
+    return storages[settings.IMPORT_PENDING_STORAGE]
+
+
+def _pending_name(token):
+    return f"{PENDING_FOLDER}/{token}"
+
+
+def pending_file_save(content: bytes) -> str:
+    """Keep a checked file until it is confirmed; returns the random token that names it.
+
+    Storage, not the request: the file is too big to send back with the confirm, and whichever
+    app server gets the confirm must be able to read it.
+    """
+    token = secrets.token_hex(16)
+    _pending_storage().save(_pending_name(token), ContentFile(content))
+    return token
+
+
+def pending_file_take(token) -> bytes | None:
+    """The file saved under `token`, deleted as it is read so it is imported at most once."""
+    if not PENDING_TOKEN.fullmatch(str(token)):
+        return None  # only names we made are opened: no path ever comes from the request
+    storage = _pending_storage()
+    try:
+        with storage.open(_pending_name(token), "rb") as file:
+            content = file.read()
+    except OSError:
+        return None
+    pending_file_delete(token)
+    return content
+
+
+def pending_file_delete(token):
+    if PENDING_TOKEN.fullmatch(str(token)):
+        _pending_storage().delete(_pending_name(token))
+
+
+def pending_files_delete_expired():
+    """Delete checked files nobody confirmed within IMPORT_PENDING_MINUTES."""
+    storage = _pending_storage()
+    cutoff = timezone.now() - timedelta(minutes=settings.IMPORT_PENDING_MINUTES)
+    try:
+        _folders, names = storage.listdir(PENDING_FOLDER)
+    except OSError:
+        return  # no folder yet
+    for name in names:
+        path = f"{PENDING_FOLDER}/{name}"
+        try:
+            if storage.get_modified_time(path) < cutoff:
+                storage.delete(path)
+        except OSError:
+            continue  # deleted meanwhile by another request

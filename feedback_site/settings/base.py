@@ -308,5 +308,9 @@ RETENTION_EXPORT_DAYS = int(env("RETENTION_EXPORT_DAYS", "7"))
 RETENTION_RESPONSE_YEARS = int(env("RETENTION_RESPONSE_YEARS", "0")) or None
 # The classifier learned from staff-confirmed tags (written by `manage.py themes retrain`).
 THEMES_MODEL_PATH = env("THEMES_MODEL_PATH", str(MEDIA_ROOT / "models" / "themes-model.pkl"))
+# Staff imports: a checked file waits in this storage (an alias in STORAGES, shared by every app
+# server) between the preview and the confirm; it is deleted on import or after this many minutes.
+IMPORT_PENDING_STORAGE = "default"
+IMPORT_PENDING_MINUTES = int(env("IMPORT_PENDING_MINUTES", "60"))
 # How many synthetic responses `seed_demo` spreads over 18 months (the tests use fewer).
 DEMO_RESPONSES = int(env("DEMO_RESPONSES", "360"))

@@ -1,18 +1,34 @@
-"""Upload → preview every row's errors → confirm. Nothing is stored until the file is clean."""
+"""Upload → preview every row's errors → confirm. Nothing is stored until the file is clean.
 
-import base64
-import binascii
+A clean file waits in storage between the preview and the confirm; the confirm form carries only
+its random token, which counts only in the session, and for the user, that uploaded it.
+"""
+
+import time
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from surveys.imports import COLUMNS, ImportFileError, import_rows, read_rows, validate_rows
+from surveys.imports import (
+    COLUMNS,
+    ImportFileError,
+    import_rows,
+    pending_file_delete,
+    pending_file_save,
+    pending_file_take,
+    pending_files_delete_expired,
+    read_rows,
+    validate_rows,
+)
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+PENDING_SESSION_KEY = "surveys_import_pending"
+PENDING_PER_SESSION = 3  # a few tabs' worth; older previews are forgotten and their files deleted
 
 
 class ImportUploadForm(forms.Form):
@@ -26,29 +42,17 @@ class ImportUploadForm(forms.Form):
 
 
 class ImportConfirmForm(forms.Form):
-    filename = forms.CharField(widget=forms.HiddenInput)
-    content = forms.CharField(widget=forms.HiddenInput)
-
-    def clean_content(self):
-        try:
-            return base64.b64decode(self.cleaned_data["content"], validate=True)
-        except (binascii.Error, ValueError) as error:
-            raise forms.ValidationError(_("The file was damaged. Upload it again.")) from error
+    upload = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
 
 
 @permission_required("surveys.enter_paper_response", raise_exception=True)
 def import_responses(request):
+    pending_files_delete_expired()
     context = {"columns": COLUMNS, "form": ImportUploadForm(), "rows": None}
     if request.method != "POST":
         return render(request, "surveys/staff/import.html", context)
     if "confirm" in request.POST:
-        confirm = ImportConfirmForm(request.POST)
-        if confirm.is_valid():
-            return _confirm(
-                request, confirm.cleaned_data["filename"], confirm.cleaned_data["content"]
-            )
-        messages.error(request, _("The file was damaged. Upload it again."))
-        return redirect("surveys_staff:import")
+        return _confirm(request)
     form = ImportUploadForm(request.POST, request.FILES)
     context["form"] = form
     if not form.is_valid():
@@ -60,14 +64,36 @@ def import_responses(request):
     except ImportFileError as error:
         form.add_error("file", str(error))
         return render(request, "surveys/staff/import.html", context)
-    context.update(
-        rows=rows,
-        error_count=sum(1 for row in rows if row.errors),
-        confirm=ImportConfirmForm(
-            initial={"filename": upload.name, "content": base64.b64encode(content).decode()}
-        ),
-    )
+    error_count = sum(1 for row in rows if row.errors)
+    context.update(rows=rows, error_count=error_count)
+    if not error_count:
+        token = _pending_remember(request, pending_file_save(content), upload.name)
+        context["confirm"] = ImportConfirmForm(initial={"upload": token})
     return render(request, "surveys/staff/import.html", context)
+
+
+def _pending_remember(request, token, filename):
+    pending = request.session.get(PENDING_SESSION_KEY, {})
+    pending[token] = {"filename": filename, "user": request.user.pk, "saved": time.time()}
+    for oldest in list(pending)[:-PENDING_PER_SESSION]:
+        del pending[oldest]
+        pending_file_delete(oldest)
+    request.session[PENDING_SESSION_KEY] = pending
+    return token
+
+
+def _pending_recall(request, token):
+    """(filename, content) of a file this user checked in this session, or None. Only once."""
+    pending = request.session.get(PENDING_SESSION_KEY, {})
+    entry = pending.pop(token, None)
+    request.session[PENDING_SESSION_KEY] = pending
+    if entry is None or entry["user"] != request.user.pk:
+        return None  # someone else's token, a replay, or made up: their file is left alone
+    if time.time() - entry["saved"] > settings.IMPORT_PENDING_MINUTES * 60:
+        pending_file_delete(token)
+        return None
+    content = pending_file_take(token)
+    return (entry["filename"], content) if content is not None else None
 
 
 def _imported_message(created, existing):
@@ -76,7 +102,15 @@ def _imported_message(created, existing):
     return f"{imported % {'count': created}} {stored % {'count': existing}}"
 
 
-def _confirm(request, filename, content):
+def _confirm(request):
+    confirm = ImportConfirmForm(request.POST)
+    pending = confirm.is_valid() and _pending_recall(request, confirm.cleaned_data["upload"])
+    if not pending:
+        messages.error(
+            request, _("This file has expired or was already imported. Upload it again.")
+        )
+        return redirect("surveys_staff:import")
+    filename, content = pending
     try:
         rows = validate_rows(read_rows(filename, content))
     except ImportFileError as error:

@@ -4,19 +4,32 @@
 without row errors imports completely, with comment text cleaned like any other channel.
 """
 
-import base64
 import csv
 import io
+import struct
+import time
+import tracemalloc
+import zipfile
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from surveys.imports import ImportFileError, import_rows, read_rows, validate_rows
+from surveys.imports import (
+    PENDING_FOLDER,
+    ImportFileError,
+    import_rows,
+    pending_file_take,
+    read_rows,
+    validate_rows,
+)
 from surveys.models import FreeTextAnswer, Response
+from surveys.staff.imports import PENDING_SESSION_KEY
 from surveys.submission import clean_text
 from tests.trust.strategies import hostile_text
 
@@ -25,6 +38,7 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+URL = "/admin/feedback/import/"
 HEADER = ["touchpoint", "date", "channel", "overall", "went_well", "do_better", "reference"]
 cell = st.one_of(
     hostile_text,
@@ -140,27 +154,188 @@ def test_csv_with_ragged_rows_is_a_clear_file_error(touchpoint):
 @FUZZ
 @given(content=st.binary(max_size=1500), name=st.sampled_from(["x.csv", "x.xlsx", "x.exe"]))
 def test_import_view_previews_or_explains_any_upload(staff_client, touchpoint, content, name):
-    page = staff_client.post("/admin/feedback/import/", {"file": SimpleUploadedFile(name, content)})
+    page = staff_client.post(URL, {"file": SimpleUploadedFile(name, content)})
     assert page.status_code == 200
 
 
 @FUZZ
-@given(content=st.text(max_size=300), filename=hostile_text)
-def test_import_confirm_with_tampered_content_never_fails(
-    staff_client, touchpoint, content, filename
-):
+@given(token=st.one_of(hostile_text, st.text("0123456789abcdef", min_size=32, max_size=32)))
+def test_import_confirm_with_a_made_up_token_never_fails(staff_client, touchpoint, token):
     before = Response.objects.count()
-    page = staff_client.post(
-        "/admin/feedback/import/", {"confirm": "1", "filename": filename, "content": content}
-    )
+    page = staff_client.post(URL, {"confirm": "1", "upload": token})
     assert page.status_code == 302
     assert Response.objects.count() == before
 
 
-def test_import_confirm_with_a_valid_tampered_file_still_checks_every_row(staff_client, touchpoint):
-    content = base64.b64encode(b"touchpoint,date,overall\nhd7k2,2026-01-01,\x00\n").decode()
-    page = staff_client.post(
-        "/admin/feedback/import/", {"confirm": "1", "filename": "x.csv", "content": content}
-    )
+@pytest.mark.parametrize(
+    "token",
+    [
+        "../secret.csv",
+        "../../media/secret.csv",
+        "imports-pending/../secret.csv",
+        "/etc/passwd",
+        "%2e%2e%2fsecret.csv",
+        "..\\secret.csv",
+        "secret.csv",
+    ],
+)
+def test_import_confirm_never_opens_a_path_from_the_request(
+    staff_client, staff_user, touchpoint, token
+):
+    clean = b"touchpoint,date,overall\nhd7k2,2026-01-01,good\n"
+    default_storage.save("secret.csv", ContentFile(clean))
+    default_storage.save(f"{PENDING_FOLDER}/secret.csv", ContentFile(clean))
+    session = staff_client.session
+    # Even a session holding the name (it never would: we make the names) opens nothing.
+    entry = {"filename": "x.csv", "user": staff_user.pk, "saved": time.time()}
+    session[PENDING_SESSION_KEY] = {token: entry}
+    session.save()
+    page = staff_client.post(URL, {"confirm": "1", "upload": token})
     assert page.status_code == 302
     assert Response.objects.count() == 0
+    assert pending_file_take(token) is None
+    assert default_storage.exists("secret.csv")
+    assert default_storage.exists(f"{PENDING_FOLDER}/secret.csv")
+
+
+def test_a_pending_file_changed_in_storage_still_has_every_row_checked(staff_client, touchpoint):
+    clean = b"touchpoint,date,overall\nhd7k2,2026-01-01,good\n"
+    preview = staff_client.post(URL, {"file": SimpleUploadedFile("x.csv", clean)})
+    token = preview.context["confirm"].initial["upload"]
+    name = f"{PENDING_FOLDER}/{token}"
+    default_storage.delete(name)
+    default_storage.save(name, ContentFile(b"touchpoint,date,overall\nhd7k2,2026-01-01,\x00\n"))
+    page = staff_client.post(URL, {"confirm": "1", "upload": token})
+    assert page.status_code == 302
+    assert Response.objects.count() == 0
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+SHEET_START = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+)
+SHEET_END = b"</sheetData></worksheet>"
+TEXT_CELL = b'<c t="inlineStr"><is><t>hd7k2</t></is></c>'
+
+
+def _xlsx_with_sheet(*chunks, force_zip64=True):
+    """A workbook saved by openpyxl, its first sheet's XML replaced by `chunks` (bytes)."""
+    book = Workbook()
+    book.active.append(["touchpoint"])
+    plain = io.BytesIO()
+    book.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != SHEET:
+                dst.writestr(info, src.read(info))
+                continue
+            with dst.open(SHEET, "w", force_zip64=force_zip64) as sheet:
+                for chunk in chunks:
+                    sheet.write(chunk)
+    return out.getvalue()
+
+
+def _bomb(unpacked_mb, cells_per_row=50):
+    """Like the pen-test's: rows of identical cells, which deflate packs hundreds to one."""
+    row = b"<row>" + TEXT_CELL * cells_per_row + b"</row>"
+    rows = row * (1024 * 1024 // len(row))
+    header = b'<row><c t="inlineStr"><is><t>touchpoint</t></is></c></row>'
+    return _xlsx_with_sheet(SHEET_START, header, *[rows] * unpacked_mb, SHEET_END)
+
+
+def _read_measured(content, monkeypatch):
+    """read_rows's error, seconds and peak memory; openpyxl must never be asked to parse."""
+    parsed = []
+    monkeypatch.setattr("surveys.imports.load_workbook", lambda *a, **k: parsed.append(a))
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(ImportFileError) as error:
+            read_rows("cards.xlsx", content)
+    finally:
+        seconds = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert parsed == []
+    return str(error.value), seconds, peak
+
+
+def test_a_zip_bomb_is_refused_from_the_zip_directory(monkeypatch):
+    content = _bomb(141)  # the pen-test's file: about 500 KB that unpacks to 141 MB
+    assert len(content) < 1024 * 1024
+    message, seconds, peak = _read_measured(content, monkeypatch)
+    assert message == (
+        "The spreadsheet holds more than 50 MB once unpacked. "
+        "Split it into smaller files, or save it as 'CSV UTF-8'."
+    )
+    assert seconds < 10
+    assert peak < 100 * 1024 * 1024
+
+
+def test_a_small_bomb_under_the_size_limit_is_refused_for_its_packing(monkeypatch):
+    message, seconds, peak = _read_measured(_bomb(40), monkeypatch)
+    assert message.startswith("The spreadsheet is built in an unusual way, so it was not opened.")
+    assert seconds < 10 and peak < 100 * 1024 * 1024
+
+
+def test_a_zip_that_understates_its_sizes_is_cut_off_at_the_stated_size(monkeypatch):
+    rows = (b"<row>" + TEXT_CELL * 50 + b"</row>") * 20000  # 43 MB
+    content = bytearray(_xlsx_with_sheet(SHEET_START, rows, SHEET_END, force_zip64=False))
+    # The central directory says the sheet unpacks to 100 KB, which passes every size check.
+    entry = content.find(b"PK\x01\x02")
+    while content[entry + 46 : entry + 46 + len(SHEET)] != SHEET.encode():
+        entry = content.find(b"PK\x01\x02", entry + 4)
+    content[entry + 24 : entry + 28] = struct.pack("<I", 100 * 1024)
+    message, seconds, peak = _read_measured(bytes(content), monkeypatch)
+    assert message.startswith("The file could not be read: Bad CRC-32")
+    assert seconds < 10 and peak < 100 * 1024 * 1024
+
+
+def test_a_tiny_sheet_that_claims_a_million_rows_is_refused(monkeypatch):
+    content = _xlsx_with_sheet(
+        SHEET_START.replace(b"<sheetData>", b'<dimension ref="A1:XFD1048576"/><sheetData>'),
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>touchpoint</t></is></c></row>',
+        b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>hd7k2</t></is></c></row>',
+        SHEET_END,
+    )
+    message, seconds, _peak = _read_measured(content, monkeypatch)
+    assert message.startswith("The file has more than 20,000 rows. Split it into files")
+    assert seconds < 10
+
+
+def test_a_row_with_thousands_of_cells_is_refused(monkeypatch):
+    row = b"<row>" + b'<c t="inlineStr"><is><t>touchpoint</t></is></c>' * 5000 + b"</row>"
+    message, _seconds, _peak = _read_measured(
+        _xlsx_with_sheet(SHEET_START, row, SHEET_END), monkeypatch
+    )
+    assert message == "Row 1 has more than 100 columns. Delete the columns you don't need."
+
+
+@pytest.mark.parametrize(
+    "limit, value, message",
+    [
+        ("XLSX_MAX_CELLS", 10, "The spreadsheet has more than 10 cells."),
+        ("XLSX_MAX_ELEMENTS", 50, "The spreadsheet is built in an unusual way"),
+        ("XLSX_MAX_MEMBERS", 3, "The spreadsheet is built in an unusual way"),
+    ],
+)
+def test_each_xlsx_limit_has_a_clear_message(monkeypatch, limit, value, message):
+    monkeypatch.setattr(f"surveys.imports.{limit}", value)
+    rows = (b"<row>" + TEXT_CELL * 3 + b"</row>") * 5
+    error, _seconds, _peak = _read_measured(
+        _xlsx_with_sheet(SHEET_START, rows, SHEET_END), monkeypatch
+    )
+    assert error.startswith(message)
+
+
+def test_entities_are_refused_before_they_can_expand(monkeypatch):
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row><c t="inlineStr"><is><t>&lol2;</t></is></c></row>'
+    )
+    error, _seconds, _peak = _read_measured(_xlsx_with_sheet(laughs, SHEET_END), monkeypatch)
+    assert error.startswith("The spreadsheet is built in an unusual way")
