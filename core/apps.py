@@ -11,6 +11,28 @@ class CoreConfig(AppConfig):
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="core.sync_roles")
         self._connect_audit_log()
+        self._forget_locales_when_they_change()
+        self._reload_site_settings_when_they_change()
+
+    def _forget_locales_when_they_change(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
+
+        from core.locales import forget_locales
+
+        post_save.connect(forget_locales, sender=Locale, dispatch_uid="core.forget_locales")
+        post_delete.connect(forget_locales, sender=Locale, dispatch_uid="core.forget_locales_d")
+
+    def _reload_site_settings_when_they_change(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Site
+
+        from core.models import CouncilSettings
+        from core.site_memo import site_settings_changed
+
+        for model in (Site, CouncilSettings):
+            for signal in (post_save, post_delete):
+                signal.connect(site_settings_changed, sender=model, weak=False)
 
     def _connect_audit_log(self):
         from django.contrib.auth import get_user_model

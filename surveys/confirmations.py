@@ -46,7 +46,7 @@ def confirmation_redeem(token):
     response_id, start_again = found
     # Read before the token is spent: if the database is down, "try again" still works.
     response = (
-        Response.objects.select_related("survey", "service", "touchpoint")
+        Response.objects.select_related("survey", "service", "touchpoint", "contact_request")
         .filter(pk=response_id)
         .first()
     )

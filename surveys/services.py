@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.formats.base_formats import CSV, XLSX
 from wagtail.log_actions import log
-from wagtail.models import Locale
 
+from core.locales import locale_default
 from core.spreadsheets import dataset_export
 from surveys.models import ContactRequest, FreeTextAnswer, Response
 from surveys.resources import ResponseResource, ResponseWithCommentsResource
@@ -46,10 +46,6 @@ def response_submit(
         raise SurveyClosed(survey.pk)
     if submission.is_empty():
         raise ValidationError(_("Answer at least one question before sending."))
-    if submission_token:
-        existing = Response.objects.filter(submission_token=submission_token).first()
-        if existing:
-            return existing, False
     source_survey = _source_language_page(survey)
     response = Response(
         survey=source_survey,
@@ -67,9 +63,12 @@ def response_submit(
         is_demo=is_demo,
         **submission.equality,
     )
-    # Uniqueness is the database's to enforce: a token stored by a racing double click since the
-    # check above ends in the IntegrityError below, which returns that response, not an error.
-    response.full_clean(exclude=["receipt_code", "survey"], validate_unique=False)
+    # Uniqueness is the database's to enforce: a token already stored (a double click, Back and
+    # send again, a re-imported row) ends in the IntegrityError below, which returns that
+    # response, not an error. The related rows came from the database: no need to look again.
+    response.full_clean(
+        exclude=["receipt_code", "survey", "service", "touchpoint"], validate_unique=False
+    )
     comments = [c for c in submission.comments if c.text.strip()]
     try:
         with transaction.atomic():
@@ -83,14 +82,15 @@ def response_submit(
                 )
                 for c in comments
             )
+            # In the same transaction: what is queued with a response commits with it.
+            response_submitted.send(sender=Response, response=response)
     except IntegrityError:
-        # Two identical submissions raced: the other one won, and that is the one stored.
+        # The same submission was stored before (or by a racing double click): that one stands.
         if submission_token:
             existing = Response.objects.filter(submission_token=submission_token).first()
             if existing:
                 return existing, False
         raise
-    transaction.on_commit(lambda: response_submitted.send(sender=Response, response=response))
     logger.info("Response stored", extra={"task": "response_submit"})
     return response, True
 
@@ -98,7 +98,7 @@ def response_submit(
 def _source_language_page(survey):
     """Responses to any translation count towards the original survey."""
 
-    default = Locale.get_default()
+    default = locale_default()
     if survey.locale_id == default.pk:
         return survey
     return survey.get_translation_or_none(default) or survey

@@ -1,6 +1,7 @@
 from django.dispatch import Signal
 
 # Sent after a response is committed. Receivers (e.g. theme tagging) must not block the resident.
+# Sent inside the transaction that stores the response: receivers' writes commit with it.
 response_submitted = Signal()  # kwargs: response
 # Sent inside the withdrawal's transaction, after the response is deleted: receivers drop it from
 # whatever they count.

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.locales import language_of, localized
 from surveys.choices import Channel
 from surveys.confirmations import confirmation_issue, confirmation_redeem
 from surveys.forms import ContactRequestForm, ReceiptLookupForm, SurveyResponseForm
@@ -40,7 +41,7 @@ def _channel(request, touchpoint, easy_read):
 @require_http_methods(["GET", "POST"])
 def touchpoint_survey(request, code, easy_read=False):
     touchpoint = (
-        Touchpoint.objects.select_related("survey", "service")
+        Touchpoint.objects.select_related("survey__service", "service")
         .filter(code=code.lower(), is_active=True)
         .first()
     )
@@ -66,7 +67,7 @@ def survey_respond(request, *, survey, touchpoint, easy_read=False, preview=Fals
 
 def _survey_page(request, *, survey, touchpoint, easy_read, preview):
     if not preview:
-        survey = survey.localized.specific
+        survey = localized(survey).specific
         if not survey.live:
             raise Http404
     context = {
@@ -122,9 +123,10 @@ def _show_in_survey_language(survey):
     """A survey not yet translated into the visitor's language is shown whole in its own
     language (so screen readers pronounce it right), with a note in theirs."""
     requested = get_language()
-    if survey.locale.language_code == requested:
+    language = language_of(survey)
+    if language == requested:
         return None
-    translation.activate(survey.locale.language_code)
+    translation.activate(language)
     return requested
 
 
@@ -150,7 +152,7 @@ def thanks(request, token):
     if confirmation is None:
         return render(request, "surveys/confirmation_expired.html", status=410)
     response = confirmation.response
-    survey = response.survey.localized.specific if response.survey else None
+    survey = localized(response.survey).specific if response.survey else None
     return render(
         request,
         "surveys/thanks.html",

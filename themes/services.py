@@ -8,6 +8,7 @@ from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django_tasks_db import DatabaseBackend
 from wagtail.log_actions import log
 
 from surveys.models import Response
@@ -30,17 +31,27 @@ WAITING_BATCH = 500
 
 
 def response_analysis_queue(*, response):
-    """Mark a new response as waiting for tagging and wake the tagger. If queueing fails, the
-    response is still stored (its analysis stays 'pending') and the next run or `themes retag`
-    picks it up.
+    """Mark a new response as waiting for tagging and wake the tagger, in the transaction that
+    stores the response. If queueing fails, the response is still stored (its analysis stays
+    'pending') and the next run or `themes retag` picks it up.
 
     The task names no response: the database task backend keeps each task row, with the moment
     it was queued, and a row holding both would tie a response to the time it was sent."""
     from themes.tasks import analyse_waiting_responses  # tasks wrap this module's services
 
-    ResponseAnalysis.objects.get_or_create(response=response)
+    ResponseAnalysis.objects.create(response=response)
+    if isinstance(analyse_waiting_responses.get_backend(), DatabaseBackend):
+        # The queue is a table in this database: the task row commits with the response.
+        _enqueue(analyse_waiting_responses)
+    else:
+        # Any other backend may run it at once (inline in development): after the commit.
+        transaction.on_commit(lambda: _enqueue(analyse_waiting_responses))
+
+
+def _enqueue(task):
     try:
-        analyse_waiting_responses.enqueue()
+        with transaction.atomic():
+            task.enqueue()
     except Exception:
         logger.exception("Could not queue tagging; it will be retried")
 

@@ -1,0 +1,68 @@
+"""The Wagtail Site and its CouncilSettings, remembered between requests.
+
+Every public page shows the council's name and phone numbers, which costs two queries (the site
+for the host, then its settings) on each request. Each process keeps them, stamped with a
+version held in the shared cache (Redis in production): saving either model writes a new
+version, so every server reads them again on its next request, at the price of one cache read.
+"""
+
+import copy
+import uuid
+
+from django.core.cache import cache
+from django.db import DatabaseError
+from wagtail.models import Site
+
+from core.models import CouncilSettings
+
+VERSION_KEY = "core:site-settings:version"
+MAX_HOSTS = 64  # Host headers are checked against ALLOWED_HOSTS first; this only bounds memory
+_memo = {}
+
+
+def _version():
+    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+
+
+def site_settings_changed(sender, created=False, **kwargs):
+    """Receiver for saves and deletes of Site and CouncilSettings: every server reloads.
+    Settings created on first use (`for_site` creates them) are what was just read."""
+    if sender is CouncilSettings and created:
+        return
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def site_and_settings_for(request):
+    """(site, council settings) for this request's host, from memory while unchanged."""
+    host = (request.META.get("HTTP_HOST", ""), request.META.get("SERVER_PORT", ""))
+    version = _version()
+    found = _memo.get(host)
+    if found is None or found[0] != version:
+        site = Site.find_for_request(request)
+        council = CouncilSettings.for_site(site) if site else None
+        if len(_memo) >= MAX_HOSTS:
+            _memo.clear()
+        found = _memo[host] = (version, site, council)
+    return found[1], found[2]
+
+
+class SiteSettingsMemoMiddleware:
+    """Hands Wagtail the remembered site and settings, where `Site.find_for_request` and
+    `CouncilSettings.for_request` look first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            site, council = site_and_settings_for(request)
+        except DatabaseError:
+            # Leave it to the view: /healthz answers 503, pages say "please try again".
+            return self.get_response(request)
+        request._wagtail_site = site
+        if council is not None:
+            # A copy per request: Wagtail keeps the request on the settings object.
+            council = copy.copy(council)
+            council._request = request
+            setattr(request, CouncilSettings.get_cache_attr_name(), council)
+        return self.get_response(request)
