@@ -26,7 +26,8 @@ def _bar(x, y, length, fill):
 def bar_chart(chart_id, title, description, bars, *, max_value=None, hatched=()):
     """`bars` is a list of (label, value or None, value text). Labels in `hatched` get stripes.
 
-    A value of None draws no bar, only its text (for example 'fewer than 5').
+    A value of None (a hidden count) draws no bar, only its text ('fewer than 5', 'not shown'),
+    so no length gives it away; the scale is set by the values shown.
     """
     values = [value for _label, value, _text in bars if value is not None]
     top = max_value or max(values, default=0) or 1

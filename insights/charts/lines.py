@@ -3,7 +3,7 @@ and each line is named at its last point."""
 
 from django.utils.html import format_html
 
-from insights.charts.svg import svg, text
+from insights.charts.svg import AXIS, svg, text
 
 WIDTH = 640
 HEIGHT = 260
@@ -46,7 +46,8 @@ def _axes(top, x_labels, x_at):
                 y,
             )
         )
-        parts.append(text(LEFT - 6, y + 4, f"{value:g}", anchor="end"))
+        # Scale marks, not figures: the top is the largest value shown, never a hidden one.
+        parts.append(text(LEFT - 6, y + 4, f"{value:g}", anchor="end", css_class=AXIS))
     every = max(1, len(x_labels) // 8)
     for index, label in enumerate(x_labels):
         if index % every == 0:
@@ -59,7 +60,8 @@ def _y(value, top):
 
 
 def line_chart(chart_id, title, description, x_labels, series, *, max_value=None):
-    """`series` is a list of (name, values); a None value leaves a gap in its line."""
+    """`series` is a list of (name, values); a None value (a hidden count) leaves a gap in its
+    line, with no point to give its height away."""
     values = [v for _name, points in series for v in points if v is not None]
     top = max_value or max(values, default=0) or 1
     span = (WIDTH - LEFT - RIGHT) / max(len(x_labels) - 1, 1)

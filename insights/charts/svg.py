@@ -4,6 +4,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 FONT_SIZE = 14
+AXIS = "app-chart__label app-chart__axis"
 
 
 def text(x, y, content, *, anchor="start", css_class="app-chart__label"):
@@ -45,4 +46,4 @@ def svg(chart_id, title, description, width, height, body, defs=""):
     )
 
 
-__all__ = ["escape", "hatch_pattern", "svg", "text"]
+__all__ = ["AXIS", "escape", "hatch_pattern", "svg", "text"]
