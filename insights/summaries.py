@@ -1,7 +1,7 @@
 """Theme summaries for any filter: counts, shares, trend against the previous period, quotes.
 
 Counting happens in the database. Comments with a safeguarding flag never appear here, and
-small numbers are suppressed.
+small numbers are suppressed (`insights.suppression`).
 """
 
 from insights.changes import change_in_points
@@ -9,7 +9,7 @@ from insights.dashboard.emerging import emerging_cached
 from insights.dashboard.sources import response_measures, theme_measures
 from insights.filters import FeedbackFilter
 from insights.rollups import counted_mentions
-from insights.suppression import is_suppressed, share, shown_count
+from insights.suppression import partition_shares, share, shown_count, too_small
 from themes.analysis.placeholders import mostly_placeholders
 from themes.analysis.resources import stopwords
 from themes.models import Theme
@@ -33,16 +33,19 @@ def _response_total(feedback_filter):
 
 
 def theme_rows(feedback_filter, *, with_quotes=True):
-    """One row per theme mentioned in the period, most mentioned first."""
+    """One row per theme mentioned in the period, most mentioned first (none at all for a
+    selection of fewer than 5 responses, as `theme_movement`)."""
     total = _response_total(feedback_filter)
+    if too_small(total):
+        return [], total
     previous_filter = feedback_filter.previous_period()
     previous_total = _response_total(previous_filter)
     previous = _theme_counts(previous_filter)
     themes = {theme.pk: theme for theme in Theme.objects.all()}
     rows = []
     for theme_id, row in _theme_counts(feedback_filter).items():
-        count = row["responses"]
-        current_share = share(count, total)
+        count = shown_count(row["responses"])
+        current_share = share(row["responses"], total)
         before = previous.get(theme_id, {}).get("responses", 0)
         previous_share = share(before, previous_total)
         change = (
@@ -50,26 +53,30 @@ def theme_rows(feedback_filter, *, with_quotes=True):
             if current_share is not None and previous_share is not None
             else None
         )
+        # Good and poor mentions split the theme's count: one table, as in `partition_shares`.
+        tones = partition_shares(
+            row["responses"], {"negative": row["negative"], "positive": row["positive"]}
+        )
         rows.append(
             {
                 "theme_id": theme_id,
                 "key": themes[theme_id].key,
                 "name": themes[theme_id].name,
-                "count": shown_count(count),
-                "raw_count": count,
-                "suppressed": is_suppressed(count),
+                "count": count,
+                "suppressed": count.suppressed,
                 "share": current_share,
-                "negative_share": share(row["negative"], count),
-                "positive_share": share(row["positive"], count),
+                "negative_share": tones["negative"],
+                "positive_share": tones["positive"],
                 "previous_share": previous_share,
                 "change": change,
                 "change_text": change_in_points(change),
                 "quotes": []
-                if is_suppressed(count) or not with_quotes
+                if count.suppressed or not with_quotes
                 else theme_quotes(feedback_filter, theme_id),
             }
         )
-    rows.sort(key=lambda row: (-row["raw_count"], row["name"]))
+    # Hidden counts go last, by name: an order among them would rank numbers nobody may see.
+    rows.sort(key=lambda row: (row["suppressed"], -(row["count"].value or 0), row["name"]))
     return rows, total
 
 
@@ -101,7 +108,7 @@ def theme_summary(*, start, end, **filters):
 
     feedback_filter = FeedbackFilter(start=start, end=end, **filters)
     rows, total = theme_rows(feedback_filter)
-    suppressed = is_suppressed(total)
+    suppressed = too_small(total)
     return {
         "start": start,
         "end": end,

@@ -3,6 +3,10 @@
 `dashboard_build(feedback_filter, audience=...)` returns the panels. Board members get the
 redacted version: no safeguarding figures, no links to responses, quotes only from redacted
 evidence of unflagged comments, and small numbers suppressed (as everywhere).
+
+A filter that selects fewer than 5 responses gets the headline ("fewer than 5 responses") and
+`too_small`, the message that says why, and no other panel: months, themes or answers of so
+small a group could pick its people out.
 """
 
 from insights.dashboard.emerging import emerging_cached
@@ -20,6 +24,7 @@ from insights.dashboard.responses import (
 from insights.dashboard.sources import response_measures
 from insights.dashboard.themes import monthly_panel, movement_panel, theme_movement
 from insights.summaries import theme_quotes
+from insights.suppression import NOT_SHOWN_NOTE, TOO_SMALL, too_small
 from themes.selectors import safeguarding_open_count
 
 STAFF = "staff"
@@ -44,8 +49,9 @@ def dashboard_build(feedback_filter, *, audience=STAFF, pair=DEFAULT_PAIR, emerg
     with read_once(now=feedback_filter, before=previous, pair=pair):
         panels = _panels(feedback_filter, previous, pair, emerging)
     if audience == STAFF:
+        # The staff's own work queue, the same whatever the filter: not a figure about people.
         panels["safeguarding_open"] = safeguarding_open_count()
-    else:
+    elif "themes" in panels:
         panels["quotes"] = _quotes(feedback_filter, panels["themes"]["rows"])
     return panels
 
@@ -54,6 +60,11 @@ def _panels(feedback_filter, previous, pair, emerging):
 
     now = response_measures(feedback_filter)
     before = response_measures(previous)
+    if too_small(now["responses"]):
+        return {
+            "headline": headline(feedback_filter, now=now, before=before),
+            "too_small": TOO_SMALL,
+        }
     months = monthly(feedback_filter)
     themes = theme_movement(
         feedback_filter, total=now["responses"], previous_total=before["responses"]
@@ -69,6 +80,7 @@ def _panels(feedback_filter, previous, pair, emerging):
         "equality": equality_panel(feedback_filter, pair),
         "loop": closing_the_loop(feedback_filter),
         "emerging": emerging_cached(feedback_filter) if emerging else [],
+        "not_shown_note": NOT_SHOWN_NOTE,
     }
 
 

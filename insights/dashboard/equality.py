@@ -1,11 +1,17 @@
 """Equality of access: how good an experience people had, by each characteristic they told us
-about and by two at once. Counted in the database; small groups are suppressed."""
+about and by two at once. Counted in the database; small groups are suppressed.
+
+Each question's answers add up to the responses, and a cross-table's cells add up along each
+row and column to the answers of one question, so both get secondary suppression
+(`insights.suppression.suppressed_table`), 'prefer not to say' and 'not answered' included
+even where they aren't shown.
+"""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from insights.dashboard.sources import answer_measures, pair_measures
-from insights.suppression import is_suppressed, share, shown_count
+from insights.suppression import partition_shares, suppressed_table
 from surveys.choices import EQUALITY_FIELDS
 
 DEFAULT_PAIR = ("disability", "ethnic_group")
@@ -24,28 +30,47 @@ def _label(field, code):
     return choices(code).label if code in choices.values else NOT_ANSWERED
 
 
-def _cell(row):
-    count = row["responses"] if row else 0
+def _cell(row, count):
+    """A group's count as it may be shown, and its good and poor shares if the count is."""
+    row = row or {"answered": 0, "positive": 0, "negative": 0}
+    parts = {"positive": row["positive"], "negative": row["negative"]}
+    shares = {} if count.hidden else partition_shares(row["answered"], parts)
     return {
-        "responses": shown_count(count),
-        "suppressed": is_suppressed(count),
-        "positive_share": None if not row else share(row["positive"], row["answered"]),
-        "negative_share": None if not row else share(row["negative"], row["answered"]),
+        "responses": count,
+        "suppressed": count.suppressed,
+        "positive_share": shares.get("positive"),
+        "negative_share": shares.get("negative"),
     }
+
+
+def _codes(field):
+    return [*EQUALITY_FIELDS[field][1].values, ""]
 
 
 def by_characteristic(feedback_filter):
     """For each equality field: one row per answer, with shares of good and poor."""
     counted = {(row["question"], row["answer"]): row for row in answer_measures(feedback_filter)}
     tables = []
-    for field, (question, choices) in EQUALITY_FIELDS.items():
+    for field, (question, _choices) in EQUALITY_FIELDS.items():
         found = {answer: row for (name, answer), row in counted.items() if name == field}
-        order = [*choices.values, ""]
+        order = [code for code in _codes(field) if code in found]
+        counts = suppressed_table({code: found[code]["responses"] for code in order})
         rows = [
-            {"label": _label(field, code), **_cell(found[code])} for code in order if code in found
+            {"label": _label(field, code), **_cell(found[code], counts[code])} for code in order
         ]
         tables.append({"field": field, "question": question, "rows": rows})
     return tables
+
+
+def _cross_counts(found, first, second):
+    """Every cell of the cross-table, hidden rows and columns too, suppressed along each row
+    and each column."""
+    rows, columns = _codes(first), _codes(second)
+    counts = {
+        (a, b): found[(a, b)]["responses"] if (a, b) in found else 0 for a in rows for b in columns
+    }
+    groups = [[(a, b) for b in columns] for a in rows] + [[(a, b) for a in rows] for b in columns]
+    return suppressed_table(counts, groups)
 
 
 def by_pair(feedback_filter, pair=DEFAULT_PAIR):
@@ -53,6 +78,7 @@ def by_pair(feedback_filter, pair=DEFAULT_PAIR):
     first, second = pair
     rows = pair_measures(feedback_filter, first, second)
     found = {(row["first"], row["second"]): row for row in rows}
+    counts = _cross_counts(found, first, second)
     row_codes = [code for code in EQUALITY_FIELDS[first][1].values if code != "prefer_not"]
     column_codes = [code for code in EQUALITY_FIELDS[second][1].values if code != "prefer_not"]
     return {
@@ -62,7 +88,7 @@ def by_pair(feedback_filter, pair=DEFAULT_PAIR):
         "rows": [
             {
                 "label": _label(first, a),
-                "cells": [_cell(found.get((a, b))) for b in column_codes],
+                "cells": [_cell(found.get((a, b)), counts[(a, b)]) for b in column_codes],
             }
             for a in row_codes
         ],
@@ -76,6 +102,7 @@ def equality_panel(feedback_filter, pair=DEFAULT_PAIR):
         "statement": STATEMENT,
         "summary": _(
             "The share of people who said good or very good, for each group. Where a group has "
-            "fewer than 5 responses it says 'fewer than 5' instead."
+            "fewer than 5 responses it says 'fewer than 5' instead; where a group's number would "
+            "let a smaller group be worked out, it says 'not shown'."
         ),
     }

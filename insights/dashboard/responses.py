@@ -1,5 +1,9 @@
 """Panels about responses: headline figures, volume over time, Friends and Family Test
-percentages by service and over time, and overall sentiment."""
+percentages by service and over time, and overall sentiment.
+
+Every count and percentage here passes through `insights.suppression`: the months, the services
+and the tones are each a table whose total is shown, so they get secondary suppression too.
+"""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -8,12 +12,22 @@ from insights.changes import change_in_points
 from insights.charts import bar_chart, line_chart
 from insights.dashboard.sources import response_measures
 from insights.periods import month_key, month_label, months_between, period_label
-from insights.suppression import plural_count, share, shown_count
+from insights.suppression import (
+    partition_shares,
+    plural_count,
+    share,
+    shown_count,
+    suppressed_table,
+)
 from surveys.models import Service
 
 
 def _rates(row):
-    return share(row["positive"], row["answered"]), share(row["negative"], row["answered"])
+    """Good and poor as shares of the answers, where neither they nor the answers that are
+    neither good nor poor can be worked out as a small number."""
+    parts = {"positive": row["positive"], "negative": row["negative"]}
+    shares = partition_shares(row["answered"], parts)
+    return shares["positive"], shares["negative"]
 
 
 def _percent(value):
@@ -53,7 +67,6 @@ def headline(feedback_filter, *, now=None, before=None):
         }
     return {
         "responses": shown_count(now["responses"]),
-        "raw_responses": now["responses"],
         "previous_responses": shown_count(before["responses"]),
         "positive_share": positive,
         "negative_share": negative,
@@ -61,24 +74,33 @@ def headline(feedback_filter, *, now=None, before=None):
         "previous_negative_share": previous_negative,
         "positive_change": change,
         "positive_change_text": change_in_points(change),
-        "satisfied_share": share(now["ascs_satisfied"], now["ascs_answered"]),
+        "satisfied_share": partition_shares(
+            now["ascs_answered"], {"satisfied": now["ascs_satisfied"]}
+        )["satisfied"],
         "summary": summary,
     }
 
 
 def monthly(feedback_filter):
-    """One row per calendar month in the period, months without responses included."""
+    """One row per calendar month in the period, months without responses included.
+
+    The months add up to the period's total, which the headline shows, so a month's count is
+    hidden as `suppressed_table` says, and its shares with it.
+    """
     found = {month_key(row["month"]): row for row in response_measures(feedback_filter, ("month",))}
     empty = dict.fromkeys(("responses", "answered", "positive", "negative"), 0)
+    months = months_between(feedback_filter.start, feedback_filter.end)
+    counts = suppressed_table({month: found.get(month, empty)["responses"] for month in months})
     rows = []
-    for month in months_between(feedback_filter.start, feedback_filter.end):
-        row = found.get(month, empty)
-        positive, negative = _rates(row)
+    for month in months:
+        positive, negative = (
+            (None, None) if counts[month].hidden else _rates(found.get(month, empty))
+        )
         rows.append(
             {
                 "month": month,
                 "label": month_label(month),
-                "responses": row["responses"],
+                "responses": counts[month],
                 "positive_share": positive,
                 "negative_share": negative,
             }
@@ -86,19 +108,28 @@ def monthly(feedback_filter):
     return rows
 
 
+def _volume_summary(rows):
+    # Months hidden to protect another are the smallest shown, so the largest shown is the
+    # busiest; when none is shown, naming one would say something about the hidden.
+    shown = [row for row in rows if not row["responses"].hidden and row["responses"].value]
+    if shown:
+        busiest = max(shown, key=lambda row: row["responses"].value)
+        return _("The most responses came in %(month)s (%(count)s).") % {
+            "month": busiest["label"],
+            "count": busiest["responses"],
+        }
+    if any(row["responses"].hidden for row in rows):
+        return _("The numbers each month are too small to show.")
+    return _("No responses in this period.")
+
+
 def volume_panel(rows):
-    busiest = max(rows, key=lambda row: row["responses"], default=None)
-    summary = (
-        _("The most responses came in %(month)s (%(count)s).")
-        % {"month": busiest["label"], "count": busiest["responses"]}
-        if busiest and busiest["responses"]
-        else _("No responses in this period.")
-    )
+    summary = _volume_summary(rows)
     chart = bar_chart(
         "chart-volume",
         _("Responses each month"),
         summary,
-        [(row["label"], row["responses"], str(row["responses"])) for row in rows],
+        [(row["label"], row["responses"].value, str(row["responses"])) for row in rows],
     )
     return {"rows": rows, "summary": summary, "chart": chart}
 
@@ -126,13 +157,17 @@ def fft_over_time_panel(rows):
 
 def fft_by_service_panel(feedback_filter):
     names = dict(Service.objects.values_list("id", "name"))
+    found = list(response_measures(feedback_filter, ("service_id",)))
+    # The services' answers add up to all the answers: one table.
+    answered = suppressed_table({row["service_id"]: row["answered"] for row in found})
     rows = []
-    for row in response_measures(feedback_filter, ("service_id",)):
-        positive, negative = _rates(row)
+    for row in found:
+        count = answered[row["service_id"]]
+        positive, negative = (None, None) if count.hidden else _rates(row)
         rows.append(
             {
                 "service": names.get(row["service_id"], ""),
-                "answered": shown_count(row["answered"]),
+                "answered": count,
                 "positive_share": positive,
                 "negative_share": negative,
             }
@@ -158,17 +193,19 @@ def fft_by_service_panel(feedback_filter):
 
 def sentiment_panel(feedback_filter, *, totals=None):
     totals = totals or response_measures(feedback_filter)
-    analysed = sum(totals[f"sentiment_{name}"] for name in ("positive", "neutral", "negative"))
     labels = {
         "positive": _("Positive"),
         "neutral": _("Mixed or neutral"),
         "negative": _("Negative"),
     }
+    found = {name: totals[f"sentiment_{name}"] for name in labels}
+    analysed = sum(found.values())
+    counts = suppressed_table(found)  # the tones add up to the total in the summary
     rows = [
         {
             "label": label,
-            "count": shown_count(totals[f"sentiment_{name}"]),
-            "share": share(totals[f"sentiment_{name}"], analysed),
+            "count": counts[name],
+            "share": None if counts[name].hidden else share(found[name], analysed),
         }
         for name, label in labels.items()
     ]

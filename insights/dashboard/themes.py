@@ -1,5 +1,10 @@
 """Panels about themes: which are mentioned most, which are rising or falling against the
-period before, and how the biggest ones moved month by month."""
+period before, and how the biggest ones moved month by month.
+
+A response can mention several themes, so themes don't add up to anything: each count is
+suppressed on its own. The months of one theme do add up to its count, so "Themes over time"
+gets secondary suppression down each theme's column.
+"""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -8,7 +13,13 @@ from insights.changes import change_in_points
 from insights.charts import bar_chart, line_chart
 from insights.dashboard.sources import response_measures, theme_measures
 from insights.periods import month_key, month_label, months_between
-from insights.suppression import is_suppressed, share, shown_count
+from insights.suppression import (
+    partition_shares,
+    share,
+    shown_count,
+    suppressed_table,
+    too_small,
+)
 from themes.models import Theme
 
 STEADY_WITHIN = 1.0  # percentage points
@@ -26,16 +37,24 @@ def _direction(change):
 
 
 def theme_movement(feedback_filter, *, total=None, previous_total=None):
-    """Each theme's share of responses now and in the period before, most mentioned first."""
+    """Each theme's share of responses now and in the period before, most mentioned first.
+
+    None at all for a selection of fewer than 5 responses: even "fewer than 5" against each
+    theme would tell what that small group talked about.
+    """
     names = dict(Theme.objects.values_list("id", "name"))
     previous = feedback_filter.previous_period()
     if total is None:
         total = response_measures(feedback_filter)["responses"]
+    if too_small(total):
+        return []
     if previous_total is None:
         previous_total = response_measures(previous)["responses"]
     before = {row["theme_id"]: row["responses"] for row in theme_measures(previous)}
+    found = sorted(theme_measures(feedback_filter), key=lambda row: -row["responses"])
     rows = []
-    for row in theme_measures(feedback_filter):
+    for row in found:
+        count = shown_count(row["responses"])
         now_share = share(row["responses"], total)
         before_share = share(before.get(row["theme_id"], 0), previous_total)
         change = (
@@ -43,22 +62,23 @@ def theme_movement(feedback_filter, *, total=None, previous_total=None):
             if now_share is not None and before_share is not None
             else None
         )
+        negative = {"negative": row["negative"]}
         rows.append(
             {
                 "theme_id": row["theme_id"],
                 "name": names.get(row["theme_id"], ""),
-                "count": shown_count(row["responses"]),
-                "raw_count": row["responses"],
-                "suppressed": is_suppressed(row["responses"]),
+                "count": count,
+                "suppressed": count.suppressed,
                 "share": now_share,
-                "negative_share": share(row["negative"], row["responses"]),
+                "negative_share": partition_shares(row["responses"], negative)["negative"],
                 "previous_share": before_share,
                 "change": change,
                 "change_text": change_in_points(change),
                 "direction": _direction(change),
             }
         )
-    rows.sort(key=lambda row: (-row["raw_count"], row["name"]))
+    # Hidden counts go last, by name: an order among them would rank numbers nobody may see.
+    rows.sort(key=lambda row: (row["suppressed"], -(row["count"].value or 0), row["name"]))
     return rows
 
 
@@ -88,27 +108,23 @@ def movement_panel(rows):
     }
 
 
-def _plotted(count):
-    return None if is_suppressed(count) else count
-
-
 def monthly_panel(feedback_filter, rows):
     """Month-by-month counts for the most mentioned themes."""
     top = [row for row in rows if not row["suppressed"]][:TOP_THEMES]
     months = months_between(feedback_filter.start, feedback_filter.end)
-    counts = {
+    found = {
         (month_key(row["month"]), row["theme_id"]): row["responses"]
         for row in theme_measures(feedback_filter, ("month", "theme_id"))
         if row["theme_id"] in {t["theme_id"] for t in top}
     }
+    cells = {(m, t["theme_id"]): found.get((m, t["theme_id"]), 0) for m in months for t in top}
+    columns = [[(m, t["theme_id"]) for m in months] for t in top]
+    counts = suppressed_table(cells, columns)  # each column adds up to the theme's count
     table = [
-        {
-            "label": month_label(month),
-            "counts": [shown_count(counts.get((month, t["theme_id"]), 0)) for t in top],
-        }
-        for month in months
+        {"label": month_label(m), "counts": [counts[(m, t["theme_id"])] for t in top]}
+        for m in months
     ]
-    series = [(t["name"], [counts.get((month, t["theme_id"]), 0) for month in months]) for t in top]
+    series = [(t["name"], [counts[(m, t["theme_id"])].value for m in months]) for t in top]
     summary = ngettext(
         "Responses each month mentioning the most mentioned theme.",
         "Responses each month mentioning the %(n)s most mentioned themes.",

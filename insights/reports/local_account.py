@@ -1,6 +1,7 @@
 """The Local Account's feedback chapter for one financial year (April to March).
 
-Plain English throughout: short sentences, everyday words, numbers with what they mean.
+Plain English throughout: short sentences, everyday words, numbers with what they mean. Small
+numbers are suppressed as on the dashboard; a year of fewer than 5 responses says only that.
 """
 
 from datetime import date
@@ -10,9 +11,11 @@ from django.utils.translation import gettext as _
 from coproduction.selectors import you_said_we_did_published
 from insights.dashboard.equality import STATEMENT, by_characteristic
 from insights.dashboard.responses import headline
+from insights.dashboard.sources import response_measures
 from insights.dashboard.themes import theme_movement
 from insights.filters import FeedbackFilter
 from insights.summaries import theme_quotes
+from insights.suppression import NOT_SHOWN_NOTE, TOO_SMALL, too_small
 
 TOP_THEMES = 5
 
@@ -34,17 +37,21 @@ def you_said_we_did_in(feedback_filter):
 def local_account_build(year):
     """Everything the chapter shows for the financial year starting in April `year`."""
     feedback_filter = financial_year(year)
-    themes = [row for row in theme_movement(feedback_filter) if not row["suppressed"]]
-    top = themes[:TOP_THEMES]
+    now = response_measures(feedback_filter)
+    small = too_small(now["responses"])
+    themes = [] if small else theme_movement(feedback_filter, total=now["responses"])
+    top = [row for row in themes if not row["suppressed"]][:TOP_THEMES]
     for row in top:
         row["quotes"] = theme_quotes(feedback_filter, row["theme_id"], limit=2)
     return {
         "year": year,
         "year_label": _("%(start)s to %(end)s") % {"start": year, "end": year + 1},
         "filter": feedback_filter,
-        "headline": headline(feedback_filter),
+        "headline": headline(feedback_filter, now=now),
+        "too_small": TOO_SMALL if small else None,
+        "not_shown_note": NOT_SHOWN_NOTE,
         "themes": top,
-        "equality": by_characteristic(feedback_filter),
+        "equality": [] if small else by_characteristic(feedback_filter),
         "equality_statement": STATEMENT,
         "you_said_we_did": you_said_we_did_in(feedback_filter),
     }

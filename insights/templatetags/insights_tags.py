@@ -8,8 +8,8 @@ register = template.Library()
 
 @register.filter
 def plural_count(count):
-    """`{% blocktranslate count counter=row.raw_count|plural_count %}`: the plural form for a
-    count that may be shown as "fewer than 5"."""
+    """`{% blocktranslate count counter=row.count|plural_count %}`: the plural form for a
+    count that may be shown as "fewer than 5" (a `SuppressedCount`, or a plain number)."""
     return suppression.plural_count(count)
 
 

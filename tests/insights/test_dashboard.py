@@ -7,7 +7,7 @@ import pytest
 from insights.dashboard import BOARD, dashboard_build
 from insights.dashboard.equality import by_characteristic, by_pair
 from insights.dashboard.responses import headline, monthly
-from insights.dashboard.sources import uses_rollups
+from insights.dashboard.sources import response_measures, uses_rollups
 from insights.dashboard.themes import theme_movement
 from insights.filters import FeedbackFilter
 from insights.rollups import rollups_rebuild
@@ -41,26 +41,31 @@ def test_headline_shares_and_previous_period(march, touchpoint):
     for feedback_filter in (MARCH, direct):
         figures = headline(feedback_filter)
         assert figures["responses"] == 12
-        assert (figures["positive_share"], figures["negative_share"]) == (50.0, 41.7)
+        # 41.7% poor with 50% good would tell that 1 person said something else: not shown.
+        assert (figures["positive_share"], figures["negative_share"]) == (50.0, None)
         assert str(figures["previous_responses"]) == "fewer than 5"
         assert figures["previous_positive_share"] is None
         assert figures["positive_change"] is None
 
 
 def test_positive_change_against_previous_period(march, touchpoint):
-    for _ in range(5):  # February now has 9: 6 good or very good, 3 poor
-        response_with(touchpoint, FEBRUARY, overall="very_good")
+    for overall in ["very_good"] * 5 + ["poor"] * 2:  # February: 6 good or very good, 5 poor
+        response_with(touchpoint, FEBRUARY, overall=overall)
     _rebuild()
     figures = headline(MARCH)
-    assert figures["previous_positive_share"] == 66.7
-    assert figures["positive_change"] == -16.7
+    assert figures["previous_positive_share"] == 54.5
+    assert figures["positive_change"] == -4.5
 
 
-def test_monthly_rows_include_empty_months(march):
-    rows = monthly(FeedbackFilter(start=date(2026, 1, 1), end=date(2026, 3, 31)))
-    assert [row["responses"] for row in rows] == [0, 4, 12]
-    assert rows[2]["positive_share"] == 50.0
-    assert rows[1]["positive_share"] is None  # fewer than 5 answers
+def test_monthly_rows_include_empty_months(march, touchpoint):
+    for _ in range(5):
+        response_with(touchpoint, date(2026, 1, 20), overall="good")
+    _rebuild()
+    rows = monthly(FeedbackFilter(start=date(2025, 12, 1), end=date(2026, 3, 31)))
+    # February's 4 would be the total (21) minus the other months: January is hidden too.
+    assert [str(row["responses"]) for row in rows] == ["0", "not shown", "fewer than 5", "12"]
+    assert rows[3]["positive_share"] == 50.0
+    assert rows[1]["positive_share"] is None and rows[2]["positive_share"] is None
 
 
 def test_theme_movement_counts_share_and_direction(march, touchpoint):
@@ -97,30 +102,38 @@ def test_flagged_comments_are_not_counted_in_themes(march, touchpoint):
 
 
 def test_equality_breakdown_suppresses_groups_under_5(touchpoint):
-    for _ in range(6):
+    for _ in range(8):
         response_with(touchpoint, date(2026, 3, 5), overall="good", disability="yes")
     for overall in ["good", "poor", "poor"]:
         response_with(touchpoint, date(2026, 3, 5), overall=overall, disability="no")
+    for _ in range(6):
+        response_with(touchpoint, date(2026, 3, 5), overall="good", disability="prefer_not")
     _rebuild()
     tables = {t["field"]: t for t in by_characteristic(MARCH)}
     rows = {str(r["label"]): r for r in tables["disability"]["rows"]}
-    assert rows["Yes"]["responses"] == 6 and rows["Yes"]["positive_share"] == 100.0
+    assert rows["Yes"]["responses"] == 8 and rows["Yes"]["positive_share"] == 100.0
     assert str(rows["No"]["responses"]) == "fewer than 5"
     assert rows["No"]["positive_share"] is None
+    # With both others shown, "No" would be the total (17) minus them.
+    assert str(rows["Prefer not to say"]["responses"]) == "not shown"
+    assert rows["Prefer not to say"]["positive_share"] is None
 
 
 def test_two_characteristics_at_once(touchpoint):
-    for overall in ["good"] * 5 + ["poor"]:
+    for overall in ["good"] * 5 + ["poor"] * 5:
         response_with(
             touchpoint, date(2026, 3, 5), overall=overall, disability="yes", ethnic_group="asian"
         )
     response_with(touchpoint, date(2026, 3, 5), disability="no", ethnic_group="asian")
+    # So that the 1 is not the Asian column's total (in the ethnic group table) minus 10.
+    for _ in range(6):
+        response_with(touchpoint, date(2026, 3, 5), disability="prefer_not", ethnic_group="asian")
     _rebuild()
     pair = by_pair(MARCH, ("disability", "ethnic_group"))
     yes = next(row for row in pair["rows"] if str(row["label"]) == "Yes")
     no = next(row for row in pair["rows"] if str(row["label"]) == "No")
     asian = [str(c) for c in pair["columns"]].index("Asian or Asian British")
-    assert yes["cells"][asian]["positive_share"] == 83.3
+    assert yes["cells"][asian]["positive_share"] == 50.0
     assert no["cells"][asian]["suppressed"] is True
 
 
@@ -141,5 +154,5 @@ def test_one_equality_answer_is_read_from_rollups_two_from_responses(march, touc
         start=MARCH.start, end=MARCH.end, equality={"disability": "yes", "ethnic_group": "asian"}
     )
     assert uses_rollups(one) and not uses_rollups(two)
-    assert headline(one)["raw_responses"] == 2
-    assert headline(two)["raw_responses"] == 1
+    assert response_measures(one)["responses"] == 2
+    assert response_measures(two)["responses"] == 1

@@ -39,11 +39,13 @@ def _officer(django_user_model):
 
 def test_local_account_figures_for_the_financial_year(touchpoint):
     _data(touchpoint)
+    response_with(touchpoint, date(2025, 7, 1), overall="good")  # 60% poor of 10 would tell 4
     response_with(touchpoint, date(2025, 3, 31), overall="good")  # the year before
+    rollups_rebuild(start=date(2025, 1, 1), end=date(2026, 12, 31))
     report = local_account_build(YEAR)
     assert financial_year(YEAR).start == date(2025, 4, 1)
-    assert report["headline"]["responses"] == 10
-    assert report["headline"]["negative_share"] == 60.0
+    assert report["headline"]["responses"] == 11
+    assert report["headline"]["negative_share"] == 54.5
     assert report["themes"][0]["name"] == Theme.objects.get(key="waiting_times").name
     assert report["themes"][0]["quotes"] == ["Too slow. (waiting_times)"]
 
@@ -98,22 +100,37 @@ def _safeguarding(pack):
     return statements["safeguarding"]
 
 
-def test_cqc_pack_counts_safeguarding_flags_by_category_and_outcome(touchpoint):
-    for categories, outcome in [
-        (["physical_abuse"], ""),
-        (["physical_abuse", "neglect"], SafeguardingFlag.Outcome.RAISED),
-    ]:
+def _flags(touchpoint, flags):
+    for categories, outcome in flags:
         response = response_with(touchpoint, date(2025, 6, 1), text="Private words.")
         SafeguardingFlagFactory(
             comment=response.comments.get(), categories=categories, outcome=outcome
         )
+    for _ in range(5):
+        response_with(touchpoint, date(2025, 6, 1))
+
+
+def test_cqc_pack_counts_safeguarding_flags_by_category_and_outcome(touchpoint):
+    raised = SafeguardingFlag.Outcome.RAISED
+    _flags(
+        touchpoint, [(["physical_abuse"], "")] * 5 + [(["physical_abuse", "neglect"], raised)] * 6
+    )
     counts = _safeguarding(cqc_pack_build(financial_year(YEAR)))["safeguarding"]
-    assert counts["total"] == 2
-    assert dict(counts["by_category"]) == {"Physical abuse": 2, "Neglect or acts of omission": 1}
+    assert counts["total"] == 11
+    assert dict(counts["by_category"]) == {"Physical abuse": 11, "Neglect or acts of omission": 6}
     assert dict(counts["by_outcome"]) == {
-        "Waiting for review": 1,
-        "Raised as a safeguarding concern": 1,
+        "Waiting for review": 5,
+        "Raised as a safeguarding concern": 6,
     }
+
+
+def test_cqc_pack_hides_small_numbers_of_safeguarding_flags(touchpoint):
+    raised = SafeguardingFlag.Outcome.RAISED
+    _flags(touchpoint, [(["physical_abuse"], ""), (["physical_abuse", "neglect"], raised)])
+    counts = _safeguarding(cqc_pack_build(financial_year(YEAR)))["safeguarding"]
+    assert str(counts["total"]) == "fewer than 5"
+    shown = {str(n) for _label, n in [*counts["by_category"], *counts["by_outcome"]]}
+    assert shown <= {"fewer than 5", "not shown"}
 
 
 def test_cqc_pack_flags_outside_the_period_are_not_counted(touchpoint):

@@ -28,18 +28,27 @@ def _row(summary, key):
 def test_counts_shares_and_negative_share(touchpoint):
     for _ in range(6):
         response_with(touchpoint, date(2026, 3, 5), themes=["getting_through"])
-    for _ in range(2):
+    for _ in range(5):
         response_with(
             touchpoint, date(2026, 3, 6), themes=["getting_through"], sentiment="positive"
         )
-    for _ in range(12):
+    for _ in range(9):
         response_with(touchpoint, date(2026, 3, 7))
     summary = theme_summary(start=MARCH[0], end=MARCH[1])
     row = _row(summary, "getting_through")
     assert summary["response_count"] == 20
+    assert row["count"] == 11
+    assert row["share"] == 55.0
+    assert (row["negative_share"], row["positive_share"]) == (54.5, 45.5)
+
+
+def test_a_share_that_gives_away_a_small_number_is_not_shown(touchpoint):
+    """75% negative of 8 would tell that 2 were not."""
+    for sentiment in ["negative"] * 6 + ["positive"] * 2:
+        response_with(touchpoint, date(2026, 3, 5), themes=["getting_through"], sentiment=sentiment)
+    row = _row(theme_summary(start=MARCH[0], end=MARCH[1]), "getting_through")
     assert row["count"] == 8
-    assert row["share"] == 40.0
-    assert row["negative_share"] == 75.0
+    assert (row["negative_share"], row["positive_share"]) == (None, None)
     assert len(row["quotes"]) <= 3
 
 
