@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from surveys.imports import pending_files_delete_expired
 from surveys.models import ContactRequest, FreeTextAnswer, Response
 from surveys.selectors import comment_redacted
 from surveys.signals import comments_text_removed, retention_due
@@ -98,6 +99,9 @@ def retention_apply(*, dry_run=False, today=None):
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run:
+        # Files, not rows: outside the transaction. Import files nobody confirmed go too, even
+        # if nobody opens the import page again (which also clears them).
+        pending_files_delete_expired()
         logger.info("Retention applied", extra={"task": "apply_retention", **report.as_dict()})
     return report
 

@@ -299,3 +299,23 @@ def test_command_reports_counts_and_dry_run(give):
     assert "Done: comments redacted: 1" in out.getvalue()
     assert "Comments given before 2024-06-15" in out.getvalue()
     assert FreeTextAnswer.objects.get().text_removed_on == TODAY
+
+
+def test_retention_deletes_import_files_nobody_confirmed(db, settings):
+    """A checked import file holds residents' comments: it goes after IMPORT_PENDING_MINUTES
+    even if nobody opens the import page again."""
+    import os
+    import time
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    stale = default_storage.save("imports-pending/" + "a" * 32, ContentFile(b"date,overall\n"))
+    fresh = default_storage.save("imports-pending/" + "b" * 32, ContentFile(b"date,overall\n"))
+    old = time.time() - (settings.IMPORT_PENDING_MINUTES + 5) * 60
+    os.utime(default_storage.path(stale), (old, old))
+
+    call_command("apply_retention", stdout=io.StringIO())
+
+    assert not default_storage.exists(stale)
+    assert default_storage.exists(fresh)
