@@ -102,11 +102,13 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(env, *, port, workers, threads, log_path):
+def gunicorn(
+    env, *, port, workers, threads, log_path, app="feedback_site.wsgi", health_path="/healthz"
+):
     """gunicorn on loopback, stopped (with all its workers) however the block ends."""
     command = [
         str(PYTHON.parent / "gunicorn"),
-        "feedback_site.wsgi",
+        app,
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers}",
         f"--threads={threads}",
@@ -119,7 +121,7 @@ def gunicorn(env, *, port, workers, threads, log_path):
             command, cwd=REPO, env=env, stdout=log_file, stderr=subprocess.STDOUT
         )
         try:
-            _wait_healthy(port, process)
+            _wait_healthy(port, process, health_path)
             yield process
         finally:
             process.terminate()
@@ -130,13 +132,14 @@ def gunicorn(env, *, port, workers, threads, log_path):
                 process.wait()
 
 
-def _wait_healthy(port, process, timeout=90):
+def _wait_healthy(port, process, health_path, timeout=90):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with code {process.returncode}")
+        url = f"http://127.0.0.1:{port}{health_path}"
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as reply:
+            with urllib.request.urlopen(url, timeout=5) as reply:
                 if reply.status == 200:
                     return
         except OSError:
