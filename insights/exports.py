@@ -27,6 +27,7 @@ from insights.reports.cqc_pack import cqc_pack_build
 from insights.reports.local_account import local_account_build
 from insights.reports.pdf import pdf_from_template
 from insights.summaries import theme_quotes
+from insights.suppression import FEWER_THAN, SuppressedCount, is_suppressed
 from insights.tasks import report_export_run
 
 FREE_TEXT_PERMISSION = "surveys.view_response"
@@ -70,6 +71,24 @@ class ThemeMonthResource(LabelledExportMixin, resources.ModelResource):
             "positive",
         )
         export_order = fields
+
+    # Each row is one month, service, channel, language and theme, so most counts are small:
+    # a count of 1 to 4 is written as "fewer than 5", as on every page.
+    def dehydrate_responses(self, row):
+        return _cell(row.responses)
+
+    def dehydrate_negative(self, row):
+        return _cell(row.negative)
+
+    def dehydrate_positive(self, row):
+        return _cell(row.positive)
+
+
+def _cell(count):
+    """A count for a spreadsheet cell: a number when it may be shown, else the words why not."""
+    if isinstance(count, SuppressedCount):
+        return str(count) if count.suppressed else count.value
+    return str(FEWER_THAN) if is_suppressed(count) else count
 
 
 def _themes(job, feedback_filter):
@@ -166,7 +185,7 @@ def _cqc_book(job, feedback_filter):
     safeguarding = tablib.Dataset(headers=SAFEGUARDING_HEADERS, title=_("Safeguarding flags"))
     for key, name in SAFEGUARDING_GROUPS:
         for label, count in pack["safeguarding"][key]:
-            safeguarding.append([str(name), str(label), count])
+            safeguarding.append([str(name), str(label), _cell(count)])
     return tablib.Databook([feedback, actions, safeguarding]), pack
 
 

@@ -176,3 +176,20 @@ def test_retention_deletes_export_files_after_the_days_they_are_kept(
     out = io.StringIO()
     call_command("apply_retention", "--dry-run", stdout=out)
     assert "export files deleted: " in out.getvalue()
+
+
+def test_themes_by_month_writes_small_counts_as_words(django_user_model, touchpoint):
+    """A month's row per service, channel, language and theme is often one or two people."""
+    for _ in range(2):
+        response_with(touchpoint, date(2026, 3, 9), themes=["waiting_times"], text="Slow.")
+    rollups_rebuild(start=date(2026, 3, 1), end=date(2026, 3, 31))
+    user = _lead(django_user_model)
+    job = report_export_request(
+        user=user, kind="themes", file_format="xlsx", feedback_filter=PERIOD
+    )
+    sheet = load_workbook(io.BytesIO(bytes(job.content))).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows, "the theme's row is there"
+    counts = [value for row in rows for value in row[5:]]
+    assert "fewer than 5" in counts
+    assert not [value for value in counts if isinstance(value, int) and 1 <= value <= 4]
