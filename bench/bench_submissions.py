@@ -60,7 +60,7 @@ def parse_args(argv=None):
     parser.add_argument("--port-base", type=int, help="product on this port, bare on the next")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--profile", type=int, default=0, help="cProfile this many POSTs")
+    parser.add_argument("--profile", type=int, default=0, help="cProfile this many journeys")
     return parser.parse_args(argv)
 
 
@@ -151,10 +151,10 @@ def print_round(row):
     )
 
 
-def measure_queries(env, profile_posts):
+def measure_queries(env, profile_journeys):
     """Statements for one GET form + POST + confirmation, through Django's test client in this
-    process against the product's benchmark database; with `profile_posts`, a cProfile of that
-    many POSTs is printed too."""
+    process against the product's benchmark database; with `profile_journeys`, a cProfile of that
+    many journeys (form, send, confirmation) is printed too."""
     os.environ.update(env)
     sys.path.insert(0, str(REPO))
     # Static files come from the finders (bench/load_settings.py): no collected folder is needed.
@@ -168,17 +168,21 @@ def measure_queries(env, profile_posts):
 
     client = Client(HTTP_HOST="127.0.0.1", enforce_csrf_checks=True)
     client.get(SURVEY_PATH)  # a warm server, as in tests/surveys/test_submission_query_counts.py
-    with CaptureQueriesContext(connection) as form:
+    counts = []
+    with CaptureQueriesContext(connection) as captured:
         fields = _answers(client.get(SURVEY_PATH).content.decode(), 0)
-    with CaptureQueriesContext(connection) as send:
+    counts.append(_split(captured))  # now: the next request clears the log it reads
+    with CaptureQueriesContext(connection) as captured:
         sent = client.post(SURVEY_PATH, fields)
-    with CaptureQueriesContext(connection) as confirmation:
+    counts.append(_split(captured))
+    with CaptureQueriesContext(connection) as captured:
         page = client.get(sent["Location"])
+    counts.append(_split(captured))
     if sent.status_code != 302 or page.status_code != 200:
         raise RuntimeError(f"in-process submission failed: {sent.status_code} {page.status_code}")
-    if profile_posts:
-        _profile_posts(client, profile_posts)
-    return [_split(captured) for captured in (form, send, confirmation)]
+    if profile_journeys:
+        _profile_journeys(client, profile_journeys)
+    return counts
 
 
 def _split(captured):
@@ -189,14 +193,22 @@ def _split(captured):
     return len(sql) - control, control
 
 
-def _profile_posts(client, count):
-    forms = [_answers(client.get(SURVEY_PATH).content.decode(), n) for n in range(count)]
-    profiler = cProfile.Profile()
-    for fields in forms:
-        profiler.runcall(client.post, SURVEY_PATH, fields)
+def _profile_journeys(client, count):
+    """Mean in-process milliseconds of each step over `count` journeys, and their cProfile."""
+    profiler, spent = cProfile.Profile(), {"form": 0.0, "send": 0.0, "confirmation": 0.0}
+    for number in range(count):
+        started = time.perf_counter()
+        form = profiler.runcall(client.get, SURVEY_PATH)
+        sent_at = time.perf_counter()
+        sent = profiler.runcall(client.post, SURVEY_PATH, _answers(form.content.decode(), number))
+        confirm_at = time.perf_counter()
+        profiler.runcall(client.get, sent["Location"])
+        spent["form"] += sent_at - started
+        spent["send"] += confirm_at - sent_at
+        spent["confirmation"] += time.perf_counter() - confirm_at
+    print({step: f"{seconds * 1000 / count:.1f} ms" for step, seconds in spent.items()})
     stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs()
-    stats.sort_stats("cumulative").print_stats(40)
-    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(60)
 
 
 def summary(rounds, totals, stored, queries):
