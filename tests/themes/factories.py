@@ -77,6 +77,4 @@ def mention_of(comment, theme, **fields):
 
 def flag(response):
     """An open safeguarding flag on the response's one comment, due in 2030."""
-    return SafeguardingFlagFactory(
-        comment=response.comments.get(), due_on=date(2030, 1, 1)
-    )
+    return SafeguardingFlagFactory(comment=response.comments.get(), due_on=date(2030, 1, 1))
