@@ -92,6 +92,7 @@ def _open_comments(minutes):
 def minutes_approve(*, minutes, by):
     """Circulated → approved, by the board's chair or co-chair. What they approved is frozen as
     a version, and the comments on it are marked as approved in that version."""
+    minutes.refresh_from_db()  # what is frozen is what is saved, never a stale copy
     _require(
         rules.can_approve_minutes(by, minutes), "Only the chair can approve circulated minutes."
     )
