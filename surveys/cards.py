@@ -2,11 +2,18 @@
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from core.models import CouncilSettings
-from core.text import without_bidi_controls
+from core.pdf import pdf_render
 from surveys.qr import qr_svg, short_address
+
+
+def _titled(svg, title):
+    """The SVG with a <title>: the PDF's alternative text for the QR code comes from it."""
+    return svg.replace(">", f"><title>{escape(title)}</title>", 1)
 
 
 def card_context(touchpoints):
@@ -16,7 +23,7 @@ def card_context(touchpoints):
         {
             "touchpoint": touchpoint,
             "survey": touchpoint.survey,
-            "qr_svg": qr_svg(touchpoint),
+            "qr_svg": _titled(qr_svg(touchpoint), _("QR code for the survey")),
             "short_address": short_address(touchpoint),
         }
         for touchpoint in touchpoints
@@ -25,9 +32,6 @@ def card_context(touchpoints):
 
 
 def cards_pdf(touchpoints):
-    """A PDF with one A6 page per touchpoint, ready to send to the printer."""
-    from weasyprint import CSS, HTML
-
+    """A tagged PDF with one A6 page per touchpoint, ready to send to the printer."""
     html = render_to_string("surveys/cards/cards.html", {**card_context(touchpoints), "pdf": True})
-    stylesheet = CSS(filename=finders.find("css/cards.css"))
-    return HTML(string=without_bidi_controls(html)).write_pdf(stylesheets=[stylesheet])
+    return pdf_render(html, stylesheets=[finders.find("css/cards.css")])

@@ -1,16 +1,13 @@
-"""HTML to PDF with WeasyPrint: no browser, no network (images and fonts are local)."""
+"""Reports as PDFs: the shared tagged-PDF renderer (`core.pdf`) with the reports' print styles."""
 
 from pathlib import Path
 
 from django.template.loader import render_to_string
 
-from core.text import without_bidi_controls
+from core.pdf import pdf_render
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 
 
 def pdf_from_template(template_name, context):
-    from weasyprint import CSS, HTML
-
-    html = without_bidi_controls(render_to_string(template_name, context))
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
+    return pdf_render(render_to_string(template_name, context), stylesheets=[PRINT_CSS])
