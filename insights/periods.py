@@ -1,4 +1,8 @@
-"""Months in a period, and how to name them."""
+"""Months and financial years in a period, and how to name them.
+
+A UK council's financial year runs from 1 April to 31 March; "the year 2025" is the one that
+starts on 1 April 2025.
+"""
 
 from datetime import date, timedelta
 
@@ -70,6 +74,36 @@ def twelve_months_before(end):
     if end == month_end(month_start(end)):
         return next_month(date(end.year - 1, end.month, 1))
     return end - timedelta(days=364)
+
+
+def last_full_months(today, count=12):
+    """The `count` whole calendar months before the one `today` is in: a default that never
+    runs into the future, and that whole-month roll-ups answer alone."""
+    end = month_start(today) - timedelta(days=1)
+    start = month_start(end)
+    for _month in range(count - 1):
+        start = previous_month(start)
+    return start, end
+
+
+def financial_year_of(day):
+    """The year the financial year holding `day` starts in (31 March 2026 → 2025)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def financial_year(year):
+    """1 April `year` to 31 March the year after."""
+    return date(year, 4, 1), date(year + 1, 3, 31)
+
+
+def last_full_financial_year(today):
+    """The latest financial year that has ended by `today`: what a Local Account reports."""
+    return financial_year_of(today) - 1
+
+
+def financial_year_label(year):
+    """'2025 to 2026'."""
+    return _("%(start)s to %(end)s") % {"start": year, "end": year + 1}
 
 
 def month_label(month):

@@ -68,6 +68,8 @@ def headline(feedback_filter, *, now=None, before=None):
     return {
         "responses": shown_count(now["responses"]),
         "previous_responses": shown_count(before["responses"]),
+        # No responses at all before: no figure to compare with, rather than "0".
+        "has_previous": bool(before["responses"]),
         "positive_share": positive,
         "negative_share": negative,
         "previous_positive_share": previous_positive,

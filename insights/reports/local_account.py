@@ -4,9 +4,7 @@ Plain English throughout: short sentences, everyday words, numbers with what the
 numbers are suppressed as on the dashboard; a year of fewer than 5 responses says only that.
 """
 
-from datetime import date
-
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coproduction.selectors import you_said_we_did_published
 from insights.dashboard.equality import STATEMENT, by_characteristic
@@ -14,15 +12,40 @@ from insights.dashboard.responses import headline
 from insights.dashboard.sources import response_measures
 from insights.dashboard.themes import theme_movement
 from insights.filters import FeedbackFilter
+from insights.periods import financial_year as financial_year_dates
+from insights.periods import financial_year_label
+from insights.reports.charts import report_charts
 from insights.summaries import theme_quotes
-from insights.suppression import NOT_SHOWN_NOTE, TOO_SMALL, too_small
+from insights.suppression import NOT_SHOWN_NOTE, TOO_SMALL, plural_count, shown_count, too_small
 
 TOP_THEMES = 5
 
 
 def financial_year(year):
     """The year starting 1 April `year`, e.g. 2025 → 1 April 2025 to 31 March 2026."""
-    return FeedbackFilter(start=date(year, 4, 1), end=date(year + 1, 3, 31))
+    start, end = financial_year_dates(year)
+    return FeedbackFilter(start=start, end=end)
+
+
+def responses_sentence(count, before):
+    """How many people told us this year, and the year before. A year with no responses at
+    all has no figure to compare with: "it was 0" would read as if nobody was happy to."""
+    number = shown_count(count)
+    if not before:
+        return ngettext(
+            "%(number)s person filled in a How Did We Do card or form this year. There is no "
+            "figure for the year before to compare with.",
+            "%(number)s people filled in a How Did We Do card or form this year. There is no "
+            "figure for the year before to compare with.",
+            plural_count(number),
+        ) % {"number": number}
+    return ngettext(
+        "%(number)s person filled in a How Did We Do card or form this year. The year before, "
+        "it was %(before)s.",
+        "%(number)s people filled in a How Did We Do card or form this year. The year before, "
+        "it was %(before)s.",
+        plural_count(number),
+    ) % {"number": number, "before": shown_count(before)}
 
 
 def you_said_we_did_in(feedback_filter):
@@ -38,6 +61,7 @@ def local_account_build(year):
     """Everything the chapter shows for the financial year starting in April `year`."""
     feedback_filter = financial_year(year)
     now = response_measures(feedback_filter)
+    before = response_measures(feedback_filter.previous_period())
     small = too_small(now["responses"])
     themes = [] if small else theme_movement(feedback_filter, total=now["responses"])
     top = [row for row in themes if not row["suppressed"]][:TOP_THEMES]
@@ -45,12 +69,14 @@ def local_account_build(year):
         row["quotes"] = theme_quotes(feedback_filter, row["theme_id"], limit=2)
     return {
         "year": year,
-        "year_label": _("%(start)s to %(end)s") % {"start": year, "end": year + 1},
+        "year_label": financial_year_label(year),
         "filter": feedback_filter,
-        "headline": headline(feedback_filter, now=now),
+        "headline": headline(feedback_filter, now=now, before=before),
+        "responses_sentence": responses_sentence(now["responses"], before["responses"]),
         "too_small": TOO_SMALL if small else None,
         "not_shown_note": NOT_SHOWN_NOTE,
         "themes": top,
+        "charts": {} if small else report_charts(feedback_filter, themes),
         "equality": [] if small else by_characteristic(feedback_filter),
         "equality_statement": STATEMENT,
         "you_said_we_did": you_said_we_did_in(feedback_filter),

@@ -23,6 +23,8 @@ class _DashboardView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         form = DashboardFilterForm(self.request.GET or None)
         context = super().get_context_data(form=form, **kwargs)
+        if form.errors:
+            return context  # the page shows what to correct, not another period's figures
         context.update(
             dashboard_panels_context(
                 form.feedback_filter(), audience=self.audience, pair=form.pair()

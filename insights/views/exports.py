@@ -4,11 +4,13 @@ from django import forms
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from insights.exports import report_export_request
 from insights.forms import DashboardFilterForm
 from insights.models import ReportExport
+from insights.periods import last_full_financial_year
 
 can_export = permission_required("insights.export_report", raise_exception=True)
 CHOICES = [
@@ -34,6 +36,13 @@ class ExportRequestForm(DashboardFilterForm):
     )
 
 
+def _local_account_year(form):
+    """The year typed, else the financial year chosen as the period, else the last one that
+    has ended (a year still under way would make a half-written chapter)."""
+    chosen = form.cleaned_data["year"] or form.financial_year()
+    return chosen or last_full_financial_year(timezone.localdate())
+
+
 @login_required
 @can_export
 def export_list(request):
@@ -46,7 +55,7 @@ def export_list(request):
             file_format=file_format,
             feedback_filter=form.feedback_filter(),
             include_free_text=form.cleaned_data["include_free_text"],
-            year=form.cleaned_data["year"] or form.feedback_filter().start.year,
+            year=_local_account_year(form),
         )
         return redirect("insights:export", pk=job.pk)
     jobs = ReportExport.objects.filter(requested_by=request.user).defer("content")[:20]

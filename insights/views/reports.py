@@ -4,10 +4,13 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from insights.forms import DashboardFilterForm
+from insights.periods import last_full_financial_year
 from insights.reports.cqc_pack import cqc_pack_build
 from insights.reports.local_account import local_account_build
 from insights.services import REPORT_PERMISSION, report_pdf_make
@@ -15,17 +18,14 @@ from insights.services import REPORT_PERMISSION, report_pdf_make
 PERMISSION = REPORT_PERMISSION
 
 
-def _default_year():
-    today = timezone.localdate()
-    return today.year - 1 if today.month < 4 else today.year
-
-
 def _year(request):
+    """The financial year asked for, else the last one that has ended."""
+    default = last_full_financial_year(timezone.localdate())
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        return _default_year() - 1
-    return year if 2000 <= year <= 2100 else _default_year() - 1
+        return default
+    return year if 2000 <= year <= 2100 else default
 
 
 class _ReportView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -49,7 +49,7 @@ class CqcPackView(_ReportView):
 
     def get_context_data(self, **kwargs):
         form = DashboardFilterForm(self.request.GET or None)
-        pack = cqc_pack_build(form.feedback_filter())
+        pack = None if form.errors else cqc_pack_build(form.feedback_filter())
         return super().get_context_data(form=form, pack=pack, **kwargs)
 
 
@@ -84,6 +84,8 @@ def local_account_pdf(request, year):
 @permission_required(PERMISSION, raise_exception=True)
 def cqc_pack_pdf(request):
     form = DashboardFilterForm(request.GET or None)
+    if form.errors:  # the page says what to correct
+        return redirect(f"{reverse('insights:cqc-pack')}?{request.GET.urlencode()}")
     pack = cqc_pack_build(form.feedback_filter())
     stamp = timezone.localdate().isoformat()
     return _pdf_response(

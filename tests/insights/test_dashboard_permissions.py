@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from core import roles
+from insights.periods import last_full_months
 from insights.rollups import rollups_rebuild
 from tests.insights.factories import flag, response_with
 
@@ -17,6 +18,7 @@ STAFF_PAGES = [
 ]
 EXPORT_PAGES = [("insights:exports", {})]
 BOARD_PAGE = ("insights:board-dashboard", {})
+DEFAULT_END = last_full_months(date.today())[1]  # the last day the default period shows
 
 
 def _member(django_user_model, role):
@@ -68,7 +70,7 @@ def test_the_public_is_sent_to_sign_in(client, touchpoint):
 def test_board_dashboard_shows_no_flagged_comment_or_safeguarding_queue(
     client, django_user_model, touchpoint
 ):
-    day = date.today()
+    day = last_full_months(date.today())[1]  # inside the default period
     for _ in range(6):
         response_with(touchpoint, day, overall="poor", themes=["waiting_times"], text="Slow.")
     flag(response_with(touchpoint, day, themes=["waiting_times"], text="Secret flagged story."))
@@ -85,8 +87,8 @@ def test_staff_dashboard_has_charts_with_tables_and_no_inline_styles(
     client, django_user_model, touchpoint
 ):
     for _ in range(6):
-        response_with(touchpoint, date.today(), overall="good", themes=["waiting_times"])
-    rollups_rebuild(start=date.today(), end=date.today())
+        response_with(touchpoint, DEFAULT_END, overall="good", themes=["waiting_times"])
+    rollups_rebuild(start=DEFAULT_END, end=DEFAULT_END)
     client.force_login(_member(django_user_model, roles.OFFICERS))
     page = client.get(reverse("insights:dashboard")).content.decode()
     assert page.count('role="img"') >= 5

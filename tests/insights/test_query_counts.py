@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core import roles
 from insights.dashboard import QUOTED_THEMES
+from insights.periods import last_full_months
 from insights.rollups import rollups_rebuild
 from tests.core.factories import user_in_role
 from tests.insights.factories import ReportExportFactory, response_with
@@ -19,16 +20,16 @@ THEME_ROW = '<th scope="row" class="govuk-table__header">Test theme '
 
 
 def _feedback(count):
-    """Each row a new service, touchpoint and theme, with enough responses this month and a year
-    ago for their figures to be shown rather than suppressed."""
-    today = timezone.localdate()
-    year_ago = today - datetime.timedelta(days=365)
+    """Each row a new service, touchpoint and theme, with enough responses last month (the end
+    of the default period) and a year before for their figures to be shown, not suppressed."""
+    day = last_full_months(timezone.localdate())[1]
+    year_ago = day - datetime.timedelta(days=365)
     for _ in range(count):
         touchpoint, theme = TouchpointFactory(), ThemeFactory()
         for overall in ["very_good", "good", "poor"] * 2:
-            response_with(touchpoint, today, themes=[theme.key], overall=overall, text="Slow.")
+            response_with(touchpoint, day, themes=[theme.key], overall=overall, text="Slow.")
             response_with(touchpoint, year_ago, themes=[theme.key], overall=overall)
-    rollups_rebuild(start=year_ago.replace(day=1), end=today)
+    rollups_rebuild(start=year_ago.replace(day=1), end=day)
 
 
 def test_exports_list_queries_do_not_grow_with_exports(client, django_assert_max_num_queries):

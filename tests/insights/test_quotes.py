@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from core import roles
+from insights.periods import last_full_months
 from insights.rollups import rollups_rebuild
 from insights.summaries import theme_summary
 from tests.insights.factories import response_with
@@ -50,7 +51,7 @@ def test_a_long_sentence_with_one_placeholder_is_still_quoted(touchpoint):
 def test_board_dashboard_never_quotes_a_mostly_placeholder_sentence(
     client, django_user_model, touchpoint
 ):
-    day = date.today()
+    day = last_full_months(date.today())[1]  # inside the default period
     _comments_on_waiting_times(touchpoint, day, [WORTH_QUOTING, *MOSTLY_PLACEHOLDERS * 2])
     member = django_user_model.objects.create_user(username="board", password="x")
     member.groups.add(Group.objects.get(name=roles.BOARD_MEMBERS))

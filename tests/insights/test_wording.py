@@ -13,6 +13,7 @@ from insights.changes import change_in_points
 from insights.dashboard.responses import headline
 from insights.filters import FeedbackFilter
 from insights.forms import DashboardFilterForm
+from insights.reports.local_account import responses_sentence
 from insights.rollups import rollups_rebuild
 from insights.suppression import shown_count
 from tests.insights.factories import response_with
@@ -77,6 +78,7 @@ def test_headline_counts_responses_with_plural_forms(touchpoint):
 def _local_account(raw_responses, raw_theme_count=25):
     report = {
         "year_label": "2025 to 2026",
+        "responses_sentence": responses_sentence(raw_responses, 40),
         "headline": {
             "responses": shown_count(raw_responses),
             "raw_responses": raw_responses,
