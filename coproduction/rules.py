@@ -56,6 +56,14 @@ def can_read_paper(user, meetings):
     )
 
 
+def can_file_papers(user, board):
+    """Upload and choose `board`'s private papers: engagement leads (who set boards up) for
+    every board, officers for the boards they hold an officer seat on (coproduction/papers.py)."""
+    return user.has_perm("coproduction.change_meeting") and (
+        user.has_perm("coproduction.change_board") or is_board_officer(user, board)
+    )
+
+
 def can_comment_on_minutes(user, minutes):
     return (
         minutes.status == MinutesStatus.CIRCULATED

@@ -11,9 +11,10 @@ from wagtail.actions import CreateAction, DeleteAction, EditAction
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.documents import get_document_model
 from wagtail.permissions import register_permission_policy
 
-from coproduction import rules
+from coproduction import papers, rules
 from coproduction.forms import MeetingAdminForm, MinutesAdminForm, YouSaidWeDidFilterForm
 from coproduction.models import (
     AccessNeeds,
@@ -26,7 +27,7 @@ from coproduction.models import (
 )
 from coproduction.panels import AttendeeNeedsPanel
 from coproduction.permissions import MemberSupportPermissionPolicy
-from coproduction.selectors import meetings_with_paper, you_said_we_did_published
+from coproduction.selectors import you_said_we_did_published
 from coproduction.services import membership_groups_sync
 from coproduction.views.minutes_admin import MINUTES_ACTIONS, MinutesEditView
 from coproduction.views.support_admin import SUPPORT_ACTIONS, AccessNeedsViewSet, PaymentViewSet
@@ -34,6 +35,16 @@ from coproduction.views.support_admin import SUPPORT_ACTIONS, AccessNeedsViewSet
 # Before any viewset asks for a policy: a member's needs and payments stay with their board.
 for _model in (AccessNeeds, InvolvementPayment):
     register_permission_policy(_model, MemberSupportPermissionPolicy(_model))
+# Instead of Wagtail's own document policy: officers and engagement leads upload and choose
+# papers, never another board's. `exact_class` wins over the one wagtail.documents registers in
+# its AppConfig.ready, whichever runs first.
+register_permission_policy(
+    get_document_model(),
+    papers.BoardPapersPermissionPolicy(
+        get_document_model(), auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
+    ),
+    exact_class=True,
+)
 
 LOG_ACTIONS = [
     ("coproduction.minutes.circulate", _("Circulate minutes"), _("Minutes circulated to members")),
@@ -238,6 +249,5 @@ def public_board_links():
 def keep_meeting_papers_to_their_board(document, request):
     """Meeting papers are served only to those who may read them (404 to anyone else, so
     nobody learns a paper exists); other documents stay public."""
-    meetings = list(meetings_with_paper(document=document))
-    if meetings and not rules.can_read_paper(request.user, meetings):
+    if not papers.paper_readable_by(request.user, document):
         raise Http404

@@ -9,6 +9,7 @@ live in `coproduction/rules.py`.
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission
 
 BOARD_MEMBERS = "Board members"
 OFFICERS = "Officers"
@@ -23,6 +24,9 @@ STAFF_ROLES = {OFFICERS, ENGAGEMENT_LEADS, SAFEGUARDING_LEADS, ADMINISTRATORS}
 B, OF, E, S, A = BOARD_MEMBERS, OFFICERS, ENGAGEMENT_LEADS, SAFEGUARDING_LEADS, ADMINISTRATORS
 STAFF = {OF, E, S, A}
 MEETING_STAFF = {OF, E}
+# Access needs and payments: also administrators, who look after accounts. Which boards' members
+# each may see is the rule `coproduction.rules.supports_board` (an officer seat on that board).
+SUPPORT_STAFF = MEETING_STAFF | {A}
 
 # (permission, what it lets you do, roles that hold it). Board members never hold a surveys.* one.
 PERMISSIONS = [
@@ -58,12 +62,12 @@ PERMISSIONS = [
     ("coproduction.delete_boardmembership", "Remove a member", MEETING_STAFF),
     ("coproduction.add_boardinvitation", "Invite someone to a board", MEETING_STAFF | {A}),
     ("coproduction.view_boardinvitation", "See invitations", MEETING_STAFF | {A}),
-    ("coproduction.view_accessneeds", "See members' access needs", MEETING_STAFF),
-    ("coproduction.add_accessneeds", "Record members' access needs", MEETING_STAFF),
-    ("coproduction.change_accessneeds", "Update members' access needs", MEETING_STAFF),
-    ("coproduction.view_involvementpayment", "See involvement payments", MEETING_STAFF),
-    ("coproduction.add_involvementpayment", "Record involvement payments", MEETING_STAFF),
-    ("coproduction.change_involvementpayment", "Update involvement payments", MEETING_STAFF),
+    ("coproduction.view_accessneeds", "See members' access needs", SUPPORT_STAFF),
+    ("coproduction.add_accessneeds", "Record members' access needs", SUPPORT_STAFF),
+    ("coproduction.change_accessneeds", "Update members' access needs", SUPPORT_STAFF),
+    ("coproduction.view_involvementpayment", "See involvement payments", SUPPORT_STAFF),
+    ("coproduction.add_involvementpayment", "Record involvement payments", SUPPORT_STAFF),
+    ("coproduction.change_involvementpayment", "Update involvement payments", SUPPORT_STAFF),
     # Meetings, minutes, actions (coproduction)
     ("coproduction.view_meeting", "See every meeting in the admin", MEETING_STAFF),
     ("coproduction.add_meeting", "Arrange a meeting", MEETING_STAFF),
@@ -89,31 +93,89 @@ PERMISSIONS = [
     ("auth.view_group", "See roles", {A}),
 ]
 
+# Wagtail documents are permitted per collection (GroupCollectionPermission), not by the group:
+# (permission, what it lets you do, roles, collection: None for every one, else a top-level
+# collection by name). Meeting papers go into their board's collection inside PAPERS_COLLECTION;
+# coproduction's document policy hides other boards' papers (rules.can_file_papers).
+PAPERS_COLLECTION = "Board papers"
+COLLECTION_PERMISSIONS = [
+    (
+        "wagtaildocs.choose_document",
+        "Attach documents to meetings (never another board's papers)",
+        MEETING_STAFF,
+        None,
+    ),
+    (
+        "wagtaildocs.add_document",
+        "Upload meeting papers into their boards' private papers",
+        MEETING_STAFF,
+        PAPERS_COLLECTION,
+    ),
+]
+
 
 def permissions_for(role):
     """The permission names ('app_label.codename') a role holds."""
     return {name for name, _label, roles in PERMISSIONS if role in roles}
 
 
-def _permission_objects(names):
+def _permissions_by_name(names):
     found = {}
     for permission in Permission.objects.select_related("content_type").filter(
         codename__in={name.split(".", 1)[1] for name in names}
     ):
         found[f"{permission.content_type.app_label}.{permission.codename}"] = permission
-    return [found[name] for name in names if name in found], sorted(set(names) - set(found))
+    return {name: found[name] for name in names if name in found}
+
+
+def _permission_objects(names):
+    found = _permissions_by_name(names)
+    return list(found.values()), sorted(set(names) - set(found))
+
+
+def papers_collection():
+    """The collection that holds every board's private papers (created the first time)."""
+    root = Collection.get_first_root_node()
+    found = root.get_children().filter(name=PAPERS_COLLECTION).first()
+    return found or root.add_child(name=PAPERS_COLLECTION)
+
+
+def _collection_grants(role):
+    """{(permission, collection)} a role should hold, from COLLECTION_PERMISSIONS."""
+    permissions = _permissions_by_name([name for name, *_rest in COLLECTION_PERMISSIONS])
+    where = {None: Collection.get_first_root_node(), PAPERS_COLLECTION: papers_collection()}
+    return {
+        (permissions[name], where[collection])
+        for name, _label, roles, collection in COLLECTION_PERMISSIONS
+        if role in roles and name in permissions
+    }
+
+
+def _sync_collection_permissions(group, role):
+    wanted = _collection_grants(role)
+    codenames = {name.split(".", 1)[1] for name, *_rest in COLLECTION_PERMISSIONS}
+    held = GroupCollectionPermission.objects.filter(group=group, permission__codename__in=codenames)
+    for grant in held:
+        if (grant.permission, grant.collection) not in wanted:
+            grant.delete()
+    for permission, collection in wanted:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, permission=permission, collection=collection
+        )
 
 
 def sync_roles():
-    """Create or update the role groups so they hold exactly the table's permissions.
+    """Create or update the role groups so they hold exactly the tables' permissions.
 
     Idempotent. Returns the permission names that don't exist yet (an app not migrated).
     """
-    missing = set()
+    collection_names = {name for name, *_rest in COLLECTION_PERMISSIONS}
+    missing = collection_names - set(_permissions_by_name(collection_names))
     for role in ROLES:
         group, _created = Group.objects.get_or_create(name=role)
         permissions, not_found = _permission_objects(permissions_for(role))
         group.permissions.set(permissions)
+        _sync_collection_permissions(group, role)
         missing.update(not_found)
     return sorted(missing)
 
@@ -138,6 +200,12 @@ def render_permissions_table():
         + " | ".join("yes" if role in roles else "–" for role in ROLES)
         + " |"
         for name, label, roles in PERMISSIONS
+    ]
+    rows += [
+        f"| `{name}` | {label} (collection: {collection or 'every collection'}) | "
+        + " | ".join("yes" if role in roles else "–" for role in ROLES)
+        + " |"
+        for name, label, roles, collection in COLLECTION_PERMISSIONS
     ]
     return "\n".join([header, rule, *rows])
 

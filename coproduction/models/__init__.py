@@ -6,7 +6,13 @@ from coproduction.models.boards import (
     BoardMembership,
     InvolvementPayment,
 )
-from coproduction.models.meetings import AgendaItem, Attendance, Meeting, MeetingPaper
+from coproduction.models.meetings import (
+    AgendaItem,
+    Attendance,
+    BoardPapersCollection,
+    Meeting,
+    MeetingPaper,
+)
 from coproduction.models.minutes import (
     MinuteItem,
     Minutes,
@@ -25,6 +31,7 @@ __all__ = [
     "Board",
     "BoardInvitation",
     "BoardMembership",
+    "BoardPapersCollection",
     "InvolvementPayment",
     "Meeting",
     "MeetingPaper",

@@ -25,6 +25,10 @@ class Meeting(ClusterableModel):
     hearing_loop = models.BooleanField(_("hearing loop"), default=False)
     step_free_access = models.BooleanField(_("step-free access"), default=False)
     accessibility_notes = models.TextField(_("other arrangements"), blank=True)
+    # The start time each reminder was sent for: a daily run sends each once, and a meeting
+    # moved to another day is reminded about again.
+    week_reminder_sent_for = models.DateTimeField(null=True, blank=True, editable=False)
+    day_reminder_sent_for = models.DateTimeField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
 
     panels = [
@@ -90,6 +94,21 @@ class MeetingPaper(Orderable):
 
     def __str__(self):
         return self.title
+
+
+class BoardPapersCollection(models.Model):
+    """The private Wagtail collection a board's meeting papers are uploaded into
+    (coproduction/papers.py); served only to those who may read the board's papers."""
+
+    board = models.OneToOneField(
+        "coproduction.Board", on_delete=models.CASCADE, related_name="papers_collection"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self):
+        return f"Papers: {self.board}"
 
 
 class Attendance(Orderable):

@@ -105,3 +105,30 @@ def test_table_covers_every_url_in_the_app(scene):
     names = {pattern.name for pattern in urls.urlpatterns}
     covered = set(ALLOWED) | {"invitation-accept", "minutes-transition"}
     assert names == covered
+
+
+# Access needs and involvement payments: the officers seated on that member's board, and
+# administrators (who look after accounts); nobody else, whatever their role.
+SEES_MEMBER_SUPPORT = {"officer", "administrator"}
+
+
+@pytest.mark.parametrize("role", sorted(SIGNED_IN))
+def test_who_sees_and_records_members_needs_and_payments(request, board, role):
+    from coproduction import rules
+
+    user = request.getfixturevalue(role)
+    allowed = role in SEES_MEMBER_SUPPORT
+    assert rules.can_see_member_support(user, board) is allowed
+    assert rules.can_record_access_needs(user, board, new=True) is allowed
+    assert rules.can_see_payments(user, board) is allowed
+    assert rules.can_record_payment(user, board, new=True) is allowed
+
+
+@pytest.mark.parametrize("role", sorted(SIGNED_IN))
+def test_who_opens_the_needs_and_payments_lists_in_the_admin(client, request, board, role):
+    client.force_login(request.getfixturevalue(role))
+    # Engagement leads hold the permission but list nobody without an officer seat.
+    reaches = SEES_MEMBER_SUPPORT | {"engagement_lead"}
+    for name in ["coproduction_accessneeds:index", "coproduction_involvementpayment:index"]:
+        status = client.get(reverse(name)).status_code
+        assert (status == 200) is (role in reaches), (name, status)
