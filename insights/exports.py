@@ -26,7 +26,7 @@ from insights.periods import month_start
 from insights.reports.cqc_pack import cqc_pack_build
 from insights.reports.local_account import local_account_build
 from insights.reports.pdf import pdf_from_template
-from insights.summaries import theme_quotes
+from insights.summaries import quotes_add
 from insights.suppression import FEWER_THAN, SuppressedCount, is_suppressed
 from insights.tasks import report_export_run
 
@@ -132,7 +132,10 @@ def _summary(job, feedback_filter):
 
     headers = SUMMARY_HEADERS + ([QUOTES] if job.include_free_text else [])
     dataset = tablib.Dataset(headers=headers, title=_("Theme summary"))
-    for row in theme_movement(feedback_filter):
+    rows = theme_movement(feedback_filter)
+    if job.include_free_text:
+        quotes_add(feedback_filter, rows)  # no sentence quoted under two themes
+    for row in rows:
         line = [
             row["name"],
             str(row["count"]),
@@ -143,8 +146,7 @@ def _summary(job, feedback_filter):
             str(row["direction"]),
         ]
         if job.include_free_text:
-            quotes = [] if row["suppressed"] else theme_quotes(feedback_filter, row["theme_id"])
-            line.append("\n".join(quotes))
+            line.append("\n".join(row["quotes"]))
         dataset.append(line)
     return dataset
 

@@ -4,6 +4,8 @@ Counting happens in the database. Comments with a safeguarding flag never appear
 small numbers are suppressed (`insights.suppression`).
 """
 
+from django.db.models import Exists, OuterRef, Q
+
 from insights.changes import change_in_points
 from insights.dashboard.emerging import emerging_cached
 from insights.dashboard.sources import response_measures, theme_measures
@@ -12,7 +14,7 @@ from insights.rollups import counted_mentions
 from insights.suppression import partition_shares, share, shown_count, too_small
 from themes.analysis.placeholders import mostly_placeholders
 from themes.analysis.resources import stopwords
-from themes.models import Theme
+from themes.models import Theme, ThemeMention
 
 QUOTES_PER_THEME = 3
 
@@ -70,33 +72,72 @@ def theme_rows(feedback_filter, *, with_quotes=True):
                 "previous_share": previous_share,
                 "change": change,
                 "change_text": change_in_points(change),
-                "quotes": []
-                if count.suppressed or not with_quotes
-                else theme_quotes(feedback_filter, theme_id),
+                "quotes": [],
             }
         )
     # Hidden counts go last, by name: an order among them would rank numbers nobody may see.
     rows.sort(key=lambda row: (row["suppressed"], -(row["count"].value or 0), row["name"]))
+    if with_quotes:
+        quotes_add(feedback_filter, rows)
     return rows, total
 
 
-def theme_quotes(feedback_filter, theme_id, limit=QUOTES_PER_THEME):
+def quotes_add(feedback_filter, rows, limit=QUOTES_PER_THEME):
+    """Fill each shown row's "quotes", in the rows' order (so the most mentioned themes choose
+    first), never quoting one sentence twice among them. Returns the rows."""
+    quoted = set()
+    for row in rows:
+        row["quotes"] = (
+            []
+            if row["suppressed"]
+            else theme_quotes(feedback_filter, row["theme_id"], limit, used=quoted)
+        )
+    return rows
+
+
+def _fits_its_theme(mentions):
+    """Mentions whose evidence sentence is about their theme: found by the theme's own phrases
+    (or confirmed by staff), and with no other theme found in the same sentence more surely.
+
+    "Different carers every week, my mum gets confused" is tagged with staff continuity on
+    "different carers" and with information and advice on "confused": it is quoted under the
+    first, never under the second. A learned model's unconfirmed guess names no words of the
+    theme in its sentence, so it is never quoted.
+    """
+    surer = ThemeMention.objects.filter(
+        comment_id=OuterRef("comment_id"),
+        evidence=OuterRef("evidence"),
+        confidence__gt=OuterRef("confidence"),
+        theme__is_safeguarding=False,
+    ).exclude(review=ThemeMention.Review.REJECTED)
+    by_rule = Q(source=ThemeMention.Source.RULE) | Q(source=ThemeMention.Source.STAFF)
+    return mentions.filter(by_rule | Q(review=ThemeMention.Review.CONFIRMED)).filter(~Exists(surer))
+
+
+def _same_words(sentence):
+    return " ".join(sentence.split()).casefold()
+
+
+def theme_quotes(feedback_filter, theme_id, limit=QUOTES_PER_THEME, *, used=None):
     """A few short, redacted sentences that show what people mean, most negative first.
 
-    A sentence that is mostly placeholders ("Call my daughter [name] on [phone]") says nothing
-    about the service and is never quoted.
+    Only sentences about the theme (`_fits_its_theme`). A sentence that is mostly placeholders
+    ("Call my daughter [name] on [phone]") says nothing about the service and is never quoted.
+    `used` is the set of sentences a report has quoted already: pass the same set for every
+    theme of one report and no sentence is quoted twice in it. Chosen ones are added to it.
     """
+    used = set() if used is None else used
     evidence = (
-        _mentions(feedback_filter)
-        .filter(theme_id=theme_id)
+        _fits_its_theme(_mentions(feedback_filter).filter(theme_id=theme_id))
         .order_by("compound", "-confidence")
-        .values_list("evidence", flat=True)[: limit * 4]
+        .values_list("evidence", flat=True)[: limit * 4 + len(used)]
     )
     quotes, stop = [], stopwords()
     for sentence in evidence:
         if not 12 <= len(sentence) <= 240 or mostly_placeholders(sentence, stop):
             continue
-        if sentence not in quotes:
+        if _same_words(sentence) not in used:
+            used.add(_same_words(sentence))
             quotes.append(sentence)
         if len(quotes) == limit:
             break

@@ -23,7 +23,7 @@ from insights.dashboard.responses import (
 )
 from insights.dashboard.sources import response_measures
 from insights.dashboard.themes import monthly_panel, movement_panel, theme_movement
-from insights.summaries import theme_quotes
+from insights.summaries import quotes_add
 from insights.suppression import NOT_SHOWN_NOTE, TOO_SMALL, too_small
 from themes.selectors import safeguarding_open_count
 
@@ -33,11 +33,10 @@ QUOTED_THEMES = 5
 
 
 def _quotes(feedback_filter, theme_rows):
-
-    shown = [row for row in theme_rows if not row["suppressed"]][:QUOTED_THEMES]
+    """Quotes for the top themes, most mentioned first, no sentence under two of them."""
+    shown = [dict(row) for row in theme_rows if not row["suppressed"]][:QUOTED_THEMES]
     return [
-        {"name": row["name"], "quotes": theme_quotes(feedback_filter, row["theme_id"])}
-        for row in shown
+        {"name": row["name"], "quotes": row["quotes"]} for row in quotes_add(feedback_filter, shown)
     ]
 
 

@@ -8,7 +8,7 @@ than 5 responses has no sections, only `too_small` to say why.
 from coproduction.models import Action
 from insights.dashboard.sources import response_measures
 from insights.dashboard.themes import theme_movement
-from insights.summaries import theme_quotes
+from insights.summaries import quotes_add
 from insights.suppression import NOT_SHOWN_NOTE, TOO_SMALL, shown_count, suppressed_table, too_small
 from themes.choices import QUALITY_STATEMENT_THEME, CqcQualityStatement, CqcTheme
 from themes.models import Theme
@@ -25,15 +25,14 @@ def _actions_by_theme(theme_ids):
     return actions
 
 
-def _statement(code, rows, actions, feedback_filter):
-    themes = [row for row in rows if code in row["statements"]]
-    for row in themes:
-        if "quotes" not in row:
-            row["quotes"] = (
-                []
-                if row["suppressed"]
-                else theme_quotes(feedback_filter, row["theme_id"], limit=QUOTES_PER_THEME)
-            )
+def _statement(code, rows, actions, quoted_under):
+    """One quality statement's themes. A theme under several statements has its quotes under
+    the first only (`quoted_under`: theme id → code), so no quote repeats in the pack."""
+    themes = []
+    for row in rows:
+        if code in row["statements"]:
+            first = quoted_under.setdefault(row["theme_id"], code) == code
+            themes.append(row if first else dict(row, quotes=[]))
     statement_actions = {a.pk: a for row in themes for a in actions.get(row["theme_id"], [])}
     return {
         "code": code,
@@ -74,13 +73,14 @@ def cqc_pack_build(feedback_filter):
     for row in rows:
         row["statements"] = statements.get(row["theme_id"], [])
     actions = _actions_by_theme([row["theme_id"] for row in rows])
-    sections = []
+    quotes_add(feedback_filter, rows, limit=QUOTES_PER_THEME)  # no sentence under two themes
+    sections, quoted_under = [], {}
     for cqc_theme in CqcTheme:
         codes = [code for code, parent in QUALITY_STATEMENT_THEME.items() if parent == cqc_theme]
         sections.append(
             {
                 "label": cqc_theme.label,
-                "statements": [_statement(c, rows, actions, feedback_filter) for c in codes],
+                "statements": [_statement(c, rows, actions, quoted_under) for c in codes],
             }
         )
         for statement in sections[-1]["statements"]:

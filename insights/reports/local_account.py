@@ -15,7 +15,7 @@ from insights.filters import FeedbackFilter
 from insights.periods import financial_year as financial_year_dates
 from insights.periods import financial_year_label
 from insights.reports.charts import report_charts
-from insights.summaries import theme_quotes
+from insights.summaries import quotes_add
 from insights.suppression import NOT_SHOWN_NOTE, TOO_SMALL, plural_count, shown_count, too_small
 
 TOP_THEMES = 5
@@ -65,8 +65,7 @@ def local_account_build(year):
     small = too_small(now["responses"])
     themes = [] if small else theme_movement(feedback_filter, total=now["responses"])
     top = [row for row in themes if not row["suppressed"]][:TOP_THEMES]
-    for row in top:
-        row["quotes"] = theme_quotes(feedback_filter, row["theme_id"], limit=2)
+    quotes_add(feedback_filter, top, limit=2)  # no sentence quoted under two themes
     return {
         "year": year,
         "year_label": financial_year_label(year),
