@@ -11,10 +11,11 @@ from core.text import without_bidi_controls
 
 PDF_VARIANT = "pdf/ua-1"
 # The site's own font stack (static_src/scss/main.scss): Noto Sans comes from the
-# fonts-noto-core package, so nothing falls back to a serif font or is fetched.
+# fonts-noto-core package, so nothing falls back to a serif font or is fetched. No spaces
+# after the commas: WeasyPrint's SVG text reads ' "Noto Sans"' as a family named that.
 FONT_FAMILY = (
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", '
-    '"Noto Nastaliq Urdu", Arial, sans-serif'
+    'system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",'
+    '"Noto Nastaliq Urdu",Arial,sans-serif'
 )
 
 

@@ -8,6 +8,7 @@ than 5 responses has no sections, only `too_small` to say why.
 from coproduction.models import Action
 from insights.dashboard.sources import response_measures
 from insights.dashboard.themes import theme_movement
+from insights.reports.charts import report_charts
 from insights.summaries import quotes_add
 from insights.suppression import NOT_SHOWN_NOTE, TOO_SMALL, shown_count, suppressed_table, too_small
 from themes.choices import QUALITY_STATEMENT_THEME, CqcQualityStatement, CqcTheme
@@ -89,6 +90,7 @@ def cqc_pack_build(feedback_filter):
     return {
         "filter": feedback_filter,
         "sections": sections,
+        "charts": report_charts(feedback_filter, rows),
         "safeguarding": safeguarding,
         "too_small": None,
         "not_shown_note": NOT_SHOWN_NOTE,
