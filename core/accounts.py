@@ -1,7 +1,11 @@
 """Accounts: invitation-only sign-up, GOV.UK-styled allauth forms, and who must use MFA."""
 
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account import forms as account_forms
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.base.forms import AuthenticateForm as BaseAuthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm as BaseActivateTOTPForm
@@ -31,6 +35,21 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
             return super().get_login_redirect_url(request)
         return resolve_url(settings.MEMBER_HOME_URL)
 
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """A password typed at sign-in moments ago is recent authentication: a new staff member
+        sent straight on to set up MFA is not asked for it again (issue #17). After
+        ACCOUNT_REAUTHENTICATION_TIMEOUT allauth asks as usual."""
+        if self.request is not None and signed_in_recently(self.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def signed_in_recently(request):
+    """Whether this session's user typed their password (or a code) within the timeout."""
+    records = get_authentication_records(request, getattr(request, "user", None))
+    times = [r["at"] for r in records if r.get("method") in {"password", "mfa"}]
+    return bool(times) and time.time() - max(times) < account_settings.REAUTHENTICATION_TIMEOUT
+
 
 def mfa_required_for(user):
     """Staff, superusers and anyone in a staff role must protect their account with MFA."""
@@ -54,6 +73,10 @@ class LoginForm(GovUKFormMixin, account_forms.LoginForm):
         self.fields["password"].widget.attrs.pop("aria-describedby", None)
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
+
+
+class ReauthenticateForm(GovUKFormMixin, account_forms.ReauthenticateForm):
+    pass
 
 
 class ResetPasswordForm(GovUKFormMixin, account_forms.ResetPasswordForm):

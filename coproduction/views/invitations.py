@@ -1,5 +1,7 @@
 """Inviting someone to a board, and accepting an invitation from the emailed link."""
 
+from allauth.account.internal.flows.login import record_authentication
+from allauth.account.utils import perform_login
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -87,5 +89,24 @@ class InvitationAcceptView(FormView):
         except ValidationError as error:
             form.add_error("password", error)
             return self.form_invalid(form)
-        messages.success(self.request, _("Your account is ready. Sign in with your email address."))
-        return redirect(f"{reverse('account_login')}?next={membership.board.get_absolute_url()}")
+        return self._sign_in(membership)
+
+    def _sign_in(self, membership):
+        """They have just chosen their password: sign them in through allauth, as its own sign-in
+        would, and take them to their board. Their password counts as recent authentication, so
+        a staff role goes on to set up MFA (core.middleware) without being asked for it again;
+        board members have no MFA to set up."""
+        user = membership.user
+        record_authentication(self.request, user, method="password", email=user.email)
+        messages.success(
+            self.request,
+            _("Your account is ready and you have joined %(board)s.") % {"board": membership.board},
+        )
+        return perform_login(
+            self.request,
+            user,
+            email_verification="none",
+            redirect_url=membership.board.get_absolute_url(),
+            signup=True,
+            email=user.email,
+        )

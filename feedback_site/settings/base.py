@@ -190,6 +190,7 @@ ACCOUNT_FORMS = {
     "reset_password": "core.accounts.ResetPasswordForm",
     "reset_password_from_key": "core.accounts.ResetPasswordKeyForm",
     "change_password": "core.accounts.ChangePasswordForm",
+    "reauthenticate": "core.accounts.ReauthenticateForm",
 }
 MFA_FORMS = {
     "activate_totp": "core.accounts.ActivateTOTPForm",

@@ -123,3 +123,43 @@ def test_officers_cannot_seat_an_officer_in_the_admin(client, board, officer, me
     seat.refresh_from_db()
     assert seat.role != "officer"
     assert not member.groups.filter(name="Officers").exists()
+
+
+def test_accepting_signs_the_new_member_in_and_lands_on_their_board(
+    client, board, officer, mailoutbox
+):
+    _invite(client, officer, board)
+    response = client.post(
+        _link(mailoutbox[0]), {"first_name": "Ada", "password": "violet-kettle-harbour"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("coproduction:board-detail", args=[board.slug])
+    assert not response["Location"].startswith(reverse("account_login"))
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert page.wsgi_request.user.email == "new.member@example.org"
+    assert board.name in page.content.decode()
+
+
+def test_a_new_officer_is_signed_in_and_must_still_set_up_mfa(
+    client, board, engagement_lead, mailoutbox
+):
+    _invite(client, engagement_lead, board, role="officer", email="officer2@council.example")
+    response = client.post(
+        _link(mailoutbox[0]), {"first_name": "Bo", "password": "violet-kettle-harbour"}
+    )
+    board_page = client.get(response["Location"])
+    assert board_page.status_code == 302
+    assert board_page["Location"] == reverse("mfa_activate_totp")
+    # The password they just chose counts: no "Confirm access" before setting up MFA.
+    setup = client.get(board_page["Location"])
+    assert setup.status_code == 200
+    assert b'src="data:image/svg+xml' in setup.content
+
+
+def test_a_refused_password_signs_nobody_in(client, board, officer, mailoutbox):
+    _invite(client, officer, board)
+    response = client.post(_link(mailoutbox[0]), {"first_name": "Ada", "password": "password"})
+    assert response.status_code == 200
+    assert not response.wsgi_request.user.is_authenticated
+    assert client.get(reverse("coproduction:board-list")).status_code == 302
