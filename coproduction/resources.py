@@ -72,6 +72,32 @@ def _person(column):
     return _field(column, w.PersonWidget())
 
 
+def _not_editable_errors(instance, exclude):
+    """Django's `full_clean()` skips fields the forms can't edit (a status moved only by the
+    services): an import writes them, so they are checked here the same way."""
+    errors = {}
+    for field in instance._meta.concrete_fields:
+        stamped = getattr(field, "auto_now_add", False) or getattr(field, "auto_now", False)
+        if field.editable or field.primary_key or field.name in exclude or stamped:
+            continue
+        value = getattr(instance, field.attname)
+        codes = {str(code) for code, _label in field.flatchoices}
+        try:
+            if value is None and not field.null:
+                raise ValidationError(field.error_messages["null"], code="null")
+            if field.choices and value not in field.empty_values and str(value) not in codes:
+                raise ValidationError(
+                    field.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": value},
+                )
+            if value not in field.empty_values:
+                field.run_validators(value)
+        except ValidationError as error:
+            errors[field.name] = error.error_list
+    return errors
+
+
 class SpreadsheetResource(LabelledExportMixin, resources.ModelResource):
     """Empty spreadsheet cells become empty text, not NULL, in text columns. Headers are field
     codes (no `column_labels`): they are what the import reads."""
@@ -179,10 +205,12 @@ class HistoryResource(SpreadsheetResource):
         errors = dict(import_validation_errors or {})
         # A blank person is the explicit rule for "no one recorded", not a missing value.
         blank_people = {name for name in self.people if getattr(instance, f"{name}_id") is None}
+        exclude = {*errors, *blank_people}
         try:
-            instance.full_clean(exclude={*errors, *blank_people}, validate_unique=validate_unique)
+            instance.full_clean(exclude=exclude, validate_unique=validate_unique)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        errors.update(_not_editable_errors(instance, exclude | set(errors)))
         if errors:
             raise ValidationError(errors)
 
