@@ -1,11 +1,16 @@
 """Emails the co-production services send: plain text, no personal data in subjects."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from coproduction import selectors
+from coproduction.calendar import calendar_event
+from coproduction.models import AccessNeeds
 
 
 def _absolute(path):
@@ -78,3 +83,79 @@ def invitation(invitation, token):
         "url": _absolute(reverse("coproduction:invitation-accept", kwargs={"token": token})),
     }
     return _send("invitation", context, [invitation.email])
+
+
+def _meeting_context(meeting):
+    """What every member's reminder shares: the meeting, its arrangements and papers."""
+    papers = [
+        {"paper": paper, "url": _absolute(paper.document.url)}
+        for paper in meeting.papers.select_related("document")
+        if paper.document
+    ]
+    return {
+        "meeting": meeting,
+        "board": meeting.board,
+        "arrangements": meeting.arrangements(),
+        "papers": papers,
+        "url": _absolute(meeting.get_absolute_url()),
+    }
+
+
+def _own_needs(membership):
+    """The labels of this member's own access needs (never anyone else's)."""
+    try:
+        needs = membership.access_needs
+    except AccessNeeds.DoesNotExist:
+        return []
+    labels = [str(needs._meta.get_field(name).verbose_name) for name in needs.needs()]
+    return labels + ([needs.other_needs] if needs.other_needs else [])
+
+
+def _meeting_calendar(meeting, context, *, now):
+    description = [str(label) for label in context["arrangements"]]
+    if meeting.accessibility_notes:
+        description.append(meeting.accessibility_notes)
+    description += [f"{p['paper'].title}: {p['url']}" for p in context["papers"]]
+    if meeting.online_link:
+        description.append(meeting.online_link)
+    return calendar_event(
+        uid=f"meeting-{meeting.pk}@{urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname}",
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        summary=f"{meeting.board}: {meeting.title}",
+        location=meeting.place or meeting.online_link,
+        description="\n".join([*description, context["url"]]),
+        url=context["url"],
+        stamp=now,
+    )
+
+
+def meeting_reminder(meeting, *, kind, now=None):
+    """A reminder to each current member, one message each with the meeting's calendar file.
+    `kind` is "week" or "day". Returns how many were sent."""
+    now = now or timezone.now()
+    members = (
+        meeting.board.memberships.filter(left_on__isnull=True, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user", "access_needs")
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        context = _meeting_context(meeting)
+        context["is_tomorrow"] = timezone.localdate(meeting.starts_at) > timezone.localdate(now)
+        ics = _meeting_calendar(meeting, context, now=now)
+        subject = render_to_string(
+            "coproduction/email/meeting_reminder_subject.txt", {**context, "kind": kind}
+        ).strip()
+        sent = 0
+        for membership in members:
+            member_context = {**context, "kind": kind, "membership": membership}
+            member_context["own_needs"] = _own_needs(membership)
+            body = render_to_string(
+                "coproduction/email/meeting_reminder_message.txt", member_context
+            )
+            message = EmailMessage(
+                subject, body, settings.DEFAULT_FROM_EMAIL, [membership.user.email]
+            )
+            message.attach("meeting.ics", ics, "text/calendar")
+            sent += message.send()
+    return sent

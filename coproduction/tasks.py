@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from coproduction import services
+from coproduction import reminders, services
 
 
 @task()
@@ -14,3 +14,11 @@ def send_action_reminders(days_ahead=7):
     overdue = services.action_overdue_reminders_send()
     ownerless = services.action_owner_digests_send()
     return len(due) + len(overdue) + sum(len(actions) for actions in ownerless.values())
+
+
+@task()
+def send_meeting_reminders():
+    """Remind current members of each meeting a week before and a day before, once each. Safe
+    to run more than once a day. Returns how many emails were sent."""
+    sent = reminders.meeting_reminders_send()
+    return sum(count for kind in sent.values() for _meeting, count in kind)
