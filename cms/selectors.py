@@ -5,11 +5,13 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Locale
 
 from cms import readability
 from cms.models.base import ReviewedPage
+from core.memo import SharedMemo
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,26 @@ def you_said_we_did_page():
     """The one "You said, we did" page, in the reader's language when it has been translated."""
     pages = apps.get_model("cms", "YouSaidWeDidIndexPage").objects.live().public()
     return pages.filter(locale=Locale.get_active()).first() or pages.order_by("pk").first()
+
+
+# The address is on the confirmation page after every submission; it changes only when pages
+# are published, unpublished, moved or deleted (see cms.apps), which forgets it on every server.
+_you_said_we_did_urls = SharedMemo("cms-you-said-we-did-url")
+
+
+def you_said_we_did_url():
+    """The address of the one "You said, we did" page in the reader's language, or ""."""
+
+    def address():
+        page = you_said_we_did_page()
+        return page.url if page else ""
+
+    return _you_said_we_did_urls.get(get_language(), address)
+
+
+def page_addresses_changed(**kwargs):
+    """Receiver for page publish, unpublish, move and delete."""
+    _you_said_we_did_urls.forget()
 
 
 def public_board_links():

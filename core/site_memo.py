@@ -7,21 +7,15 @@ version, so every server reads them again on its next request, at the price of o
 """
 
 import copy
-import uuid
 
-from django.core.cache import cache
 from django.db import DatabaseError
 from wagtail.models import Site
 
+from core.memo import SharedMemo
 from core.models import CouncilSettings
 
-VERSION_KEY = "core:site-settings:version"
-MAX_HOSTS = 64  # Host headers are checked against ALLOWED_HOSTS first; this only bounds memory
-_memo = {}
-
-
-def _version():
-    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+# Host headers are checked against ALLOWED_HOSTS first; the memo's bound only limits memory.
+_memo = SharedMemo("site-settings")
 
 
 def site_settings_changed(sender, created=False, **kwargs):
@@ -29,21 +23,18 @@ def site_settings_changed(sender, created=False, **kwargs):
     Settings created on first use (`for_site` creates them) are what was just read."""
     if sender is CouncilSettings and created:
         return
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _memo.forget()
+
+
+def _site_and_settings(request):
+    site = Site.find_for_request(request)
+    return site, (CouncilSettings.for_site(site) if site else None)
 
 
 def site_and_settings_for(request):
     """(site, council settings) for this request's host, from memory while unchanged."""
     host = (request.META.get("HTTP_HOST", ""), request.META.get("SERVER_PORT", ""))
-    version = _version()
-    found = _memo.get(host)
-    if found is None or found[0] != version:
-        site = Site.find_for_request(request)
-        council = CouncilSettings.for_site(site) if site else None
-        if len(_memo) >= MAX_HOSTS:
-            _memo.clear()
-        found = _memo[host] = (version, site, council)
-    return found[1], found[2]
+    return _memo.get(host, lambda: _site_and_settings(request))
 
 
 class SiteSettingsMemoMiddleware:

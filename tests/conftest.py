@@ -30,18 +30,21 @@ def _clear_cache():
     """Rate limits and caches live in the cache: every test starts with it empty."""
     from django.core.cache import cache
 
-    from core import site_memo
     from core.locales import forget_locales
+    from core.memo import memos_clear_local
+    from surveys.rendering import forget_rendered
 
     cache.clear()
     # Each process remembers Locale rows, the site and its settings; a test's rows go with its
     # rollback, which sends no signal.
     forget_locales()
-    site_memo._memo.clear()
+    memos_clear_local()
+    forget_rendered()
     yield
     cache.clear()
     forget_locales()
-    site_memo._memo.clear()
+    memos_clear_local()
+    forget_rendered()
 
 
 @pytest.fixture(autouse=True)

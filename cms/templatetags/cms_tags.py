@@ -2,7 +2,7 @@
 
 from django import template
 
-from cms.selectors import you_said_we_did_page
+from cms import selectors
 
 register = template.Library()
 
@@ -10,5 +10,4 @@ register = template.Library()
 @register.simple_tag
 def you_said_we_did_url():
     """The address of the one "You said, we did" page, or "" when there is none yet."""
-    page = you_said_we_did_page()
-    return page.url if page else ""
+    return selectors.you_said_we_did_url()
