@@ -66,3 +66,44 @@ def test_sync_roles_is_idempotent_and_repairs_drift(db):
     roles.sync_roles()
     assert Group.objects.filter(name__in=roles.ROLES).count() == len(roles.ROLES)
     assert _group_permissions(roles.BOARD_MEMBERS) == roles.permissions_for(roles.BOARD_MEMBERS)
+
+
+def _collection_grants(name):
+    from wagtail.models import GroupCollectionPermission
+
+    return {
+        (f"{g.permission.content_type.app_label}.{g.permission.codename}", g.collection.name)
+        for g in GroupCollectionPermission.objects.filter(group__name=name).select_related(
+            "permission__content_type", "collection"
+        )
+    }
+
+
+@pytest.mark.parametrize("role", roles.ROLES)
+def test_groups_hold_exactly_the_collection_permissions(db, role):
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node().name
+    expected = {
+        (name, collection or root)
+        for name, _label, holders, collection in roles.COLLECTION_PERMISSIONS
+        if role in holders
+    }
+    assert _collection_grants(role) == expected
+    if role in roles.MEETING_STAFF:
+        assert ("wagtaildocs.add_document", roles.PAPERS_COLLECTION) in expected
+        assert ("wagtaildocs.add_document", root) not in expected  # never a public upload
+
+
+def test_sync_roles_takes_away_a_stray_collection_permission(db):
+    from django.contrib.auth.models import Permission
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    GroupCollectionPermission.objects.create(
+        group=Group.objects.get(name=roles.BOARD_MEMBERS),
+        collection=Collection.get_first_root_node(),
+        permission=Permission.objects.get(codename="add_document"),
+    )
+    roles.sync_roles()
+    roles.sync_roles()
+    assert _collection_grants(roles.BOARD_MEMBERS) == set()
