@@ -71,12 +71,13 @@ def _marker(shape, x, y, colour):
 
 def nice_top(value):
     """The smallest round number at or above `value` that splits into 4 round steps."""
-    if value <= 0:
-        return 1
+    if value <= 4:
+        return 4  # whole numbers up the scale, even for a chart of zeros
     step = value / 4
     magnitude = 10 ** math.floor(math.log10(step))
-    for nice in (1, 2, 2.5, 5, 10):
-        if step <= nice * magnitude:
+    # 2.5 only from 25 up, so that a scale of counts never shows half a person.
+    for nice in (1, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step <= nice * magnitude and (nice != 2.5 or magnitude >= 10):
             return 4 * nice * magnitude
     return value
 

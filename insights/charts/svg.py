@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from core.pdf import FONT_FAMILY
 
 FONT_SIZE = 14
-LINE_HEIGHT = 18
+LINE_HEIGHT = 20  # a line of 14px Noto Sans is drawn about 19px tall
 AXIS = "app-chart__label app-chart__axis"
 # Wider than Noto Sans's average character (about 0.55 em), so estimates err towards room.
 CHARACTER_WIDTH = 0.62

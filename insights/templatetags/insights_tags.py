@@ -2,6 +2,8 @@ from django import template
 from django.utils.formats import number_format
 
 from insights import selectors, suppression
+from insights.charts.lines import STYLES
+from insights.charts.trends import trend_panel
 
 register = template.Library()
 
@@ -37,3 +39,32 @@ def theme_trend_since(theme, since):
     """`{% theme_trend_since theme action.completed_on as trend %}`: how mentions of `theme`
     moved since a date, or None before there is one."""
     return selectors.theme_trend(theme=theme, start=since) if since else None
+
+
+def _trend_themes(action):
+    return list(action.themes.all())[: len(STYLES)]  # one line style each
+
+
+@register.simple_tag
+def action_theme_trends(actions):
+    """`{% action_theme_trends entries as trends %}`: {action pk: trend panel or None} for done
+    actions, counted together (a page of them costs two queries), for `action_trend`."""
+    changes = [
+        (action.pk, themes, action.completed_on)
+        for action in actions
+        if action.completed_on and (themes := _trend_themes(action))
+    ]
+    return {
+        pk: trend_panel(f"trend-{pk}", trend) if trend else None
+        for pk, trend in selectors.theme_trends(changes).items()
+    }
+
+
+@register.simple_tag
+def action_trend(action, trends=None):
+    """`{% action_trend action trends as trend %}`: responses each month mentioning a done
+    action's themes, before and since, as a chart and table; None before it is done, without
+    themes, or with too little feedback to show. `trends` is from `action_theme_trends`."""
+    if not isinstance(trends, dict):  # none counted for the page (or not in its context)
+        trends = action_theme_trends([action])
+    return trends.get(action.pk)
