@@ -3,9 +3,18 @@
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 from insights.periods import is_whole_months, months_before
-from surveys.choices import EQUALITY_FIELDS
+from surveys.choices import EQUALITY_FIELDS, HelpedBy
 from surveys.models import Response
+
+# The answers figures can be filtered and broken down by: each 'About you' question, and who
+# helped fill the form in. Rolled up the same way (`MonthlyEqualityRollup` and its kin).
+ANSWER_FIELDS = {
+    **EQUALITY_FIELDS,
+    "helped_by": (_("Did someone help you fill this in?"), HelpedBy),
+}
 
 
 @dataclass(frozen=True)
@@ -16,7 +25,7 @@ class FeedbackFilter:
     touchpoint_id: int | None = None
     channel: str = ""
     language: str = ""
-    equality: dict = field(default_factory=dict)
+    equality: dict = field(default_factory=dict)  # {answer field: code}, see ANSWER_FIELDS
 
     def responses(self):
         queryset = Response.objects.filter(submitted_on__gte=self.start, submitted_on__lte=self.end)
@@ -28,7 +37,7 @@ class FeedbackFilter:
         if self.language:
             queryset = queryset.filter(language=self.language)
         for name, value in self.equality.items():
-            if name in EQUALITY_FIELDS and value:
+            if name in ANSWER_FIELDS and value:
                 queryset = queryset.filter(**{name: value})
         return queryset
 
@@ -39,7 +48,7 @@ class FeedbackFilter:
         the filter selects, which the database can read through their own indexes.
         """
         by_response = self.touchpoint_id or self.channel or self.language
-        if by_response or any(v for k, v in self.equality.items() if k in EQUALITY_FIELDS):
+        if by_response or any(v for k, v in self.equality.items() if k in ANSWER_FIELDS):
             return {"response__in": self.responses().values("id")}
         lookups = {"submitted_on__gte": self.start, "submitted_on__lte": self.end}
         if self.service_id:

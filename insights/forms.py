@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from insights.dashboard import DEFAULT_PAIR
-from insights.filters import FeedbackFilter
+from insights.filters import ANSWER_FIELDS, FeedbackFilter
 from insights.periods import (
     financial_year,
     financial_year_label,
@@ -19,7 +19,7 @@ from insights.periods import (
     last_full_months,
     twelve_months_before,
 )
-from surveys.choices import EQUALITY_FIELDS, Channel
+from surveys.choices import EQUALITY_FIELDS, Channel, HelpedBy
 from surveys.models import Service, Touchpoint
 
 ANY = [("", _("Any"))]
@@ -84,6 +84,9 @@ class DashboardFilterForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), choices=ANY + list(settings.LANGUAGES), required=False
     )
+    helped_by = forms.ChoiceField(
+        label=ANSWER_FIELDS["helped_by"][0], choices=ANY + HelpedBy.choices, required=False
+    )
     compare_first = forms.ChoiceField(
         label=_("Compare groups: first characteristic"), choices=PAIR_CHOICES, required=False
     )
@@ -145,7 +148,7 @@ class DashboardFilterForm(forms.Form):
             touchpoint_id=getattr(data.get("touchpoint"), "pk", None),
             channel=data.get("channel", ""),
             language=data.get("language", ""),
-            equality={name: data[name] for name in EQUALITY_FIELDS if data.get(name)},
+            equality={name: data[name] for name in ANSWER_FIELDS if data.get(name)},
         )
 
     def pair(self):

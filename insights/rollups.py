@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.db.models.functions import TruncMonth
 
+from insights.filters import ANSWER_FIELDS
 from insights.models import (
     DAILY_ROLLUP_MODELS,
     MONTHLY_ROLLUP_MODELS,
@@ -26,14 +27,15 @@ from insights.models import (
     MonthlyTouchpointThemeRollup,
 )
 from insights.periods import month_end, month_start
-from surveys.choices import EQUALITY_FIELDS, NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
+from surveys.choices import NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
 from surveys.models import Response
 from themes.models import SafeguardingFlag, ThemeMention
 
 BATCH_SIZE = 5000
 SATISFIED_FROM = 5  # ASCS 'quite satisfied' or better
-# Each pair of 'About you' questions once, in EQUALITY_FIELDS order.
-EQUALITY_PAIRS = tuple(combinations(EQUALITY_FIELDS, 2))
+# Each pair of answer fields once, in ANSWER_FIELDS order ('helped_by' last, so the pairs of
+# 'About you' questions keep the order they were first stored in).
+EQUALITY_PAIRS = tuple(combinations(ANSWER_FIELDS, 2))
 
 
 def experience_measures(prefix=""):
@@ -125,7 +127,7 @@ def _response_rows(responses, mentions):
 
 
 def _equality_rows(responses, mentions):
-    for field in EQUALITY_FIELDS:
+    for field in ANSWER_FIELDS:
         rows = responses.values("month", "service_id", value=F(field))
         yield MonthlyEqualityRollup, rows.annotate(**response_measures()), {"field": field}
         themes = mentions.values("month", "service_id", "theme_id", value=F(f"response__{field}"))

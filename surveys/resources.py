@@ -49,6 +49,8 @@ class ResponseResource(LabelledExportMixin, resources.ModelResource):
 
     service = fields.Field(attribute="service__name", column_name="service")
     touchpoint = fields.Field(attribute="touchpoint__code", column_name="touchpoint")
+    # Who helped, in the exporting person's words ('Yes, a carer'), not the stored code.
+    helped_by = fields.Field(attribute="get_helped_by_display", column_name="helped_by")
 
     class Meta:
         model = Response

@@ -6,7 +6,9 @@ from wagtail import hooks
 from surveys.models import Response
 
 
-def responses_filtered(*, service=None, touchpoint=None, channel="", date_from=None, date_to=None):
+def responses_filtered(
+    *, service=None, touchpoint=None, channel="", helped_by="", date_from=None, date_to=None
+):
     """Responses matching the staff filters, newest first, with what their lists show."""
     queryset = Response.objects.select_related("service", "touchpoint").prefetch_related("comments")
     if service:
@@ -15,6 +17,8 @@ def responses_filtered(*, service=None, touchpoint=None, channel="", date_from=N
         queryset = queryset.filter(touchpoint=touchpoint)
     if channel:
         queryset = queryset.filter(channel=channel)
+    if helped_by:
+        queryset = queryset.filter(helped_by=helped_by)
     if date_from:
         queryset = queryset.filter(submitted_on__gte=date_from)
     if date_to:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from insights.dashboard.sources import answer_measures, pair_measures
+from insights.filters import ANSWER_FIELDS
 from insights.suppression import partition_shares, suppressed_table
 from surveys.choices import EQUALITY_FIELDS
 
@@ -26,7 +27,7 @@ STATEMENT = gettext_lazy(
 
 
 def _label(field, code):
-    choices = EQUALITY_FIELDS[field][1]
+    choices = ANSWER_FIELDS[field][1]
     return choices(code).label if code in choices.values else NOT_ANSWERED
 
 
@@ -44,14 +45,20 @@ def _cell(row, count):
 
 
 def _codes(field):
-    return [*EQUALITY_FIELDS[field][1].values, ""]
+    return [*ANSWER_FIELDS[field][1].values, ""]
 
 
-def by_characteristic(feedback_filter):
-    """For each equality field: one row per answer, with shares of good and poor."""
-    counted = {(row["question"], row["answer"]): row for row in answer_measures(feedback_filter)}
+def _counted(feedback_filter):
+    return {(row["question"], row["answer"]): row for row in answer_measures(feedback_filter)}
+
+
+def by_characteristic(feedback_filter, fields=EQUALITY_FIELDS, counted=None):
+    """For each of `fields` (the 'About you' questions unless told): one row per answer, with
+    shares of good and poor. `counted` is `answer_measures` by (question, answer), if read."""
+    counted = _counted(feedback_filter) if counted is None else counted
     tables = []
-    for field, (question, _choices) in EQUALITY_FIELDS.items():
+    for field in fields:
+        question = ANSWER_FIELDS[field][0]
         found = {answer: row for (name, answer), row in counted.items() if name == field}
         order = [code for code in _codes(field) if code in found]
         counts = suppressed_table({code: found[code]["responses"] for code in order})
@@ -95,9 +102,22 @@ def by_pair(feedback_filter, pair=DEFAULT_PAIR):
     }
 
 
+HELPED_BY_SUMMARY = gettext_lazy(
+    "Whether someone helped people fill the form in, and who helped: the share of people who "
+    "said good or very good, for each answer."
+)
+
+
+def helped_by_table(feedback_filter, counted=None):
+    """Good and poor answers by who helped fill the form in ('helped_by')."""
+    return by_characteristic(feedback_filter, ("helped_by",), counted)[0]
+
+
 def equality_panel(feedback_filter, pair=DEFAULT_PAIR):
+    counted = _counted(feedback_filter)  # every question's answers, read once
     return {
-        "characteristics": by_characteristic(feedback_filter),
+        "characteristics": by_characteristic(feedback_filter, counted=counted),
+        "helped_by": helped_by_table(feedback_filter, counted) | {"summary": HELPED_BY_SUMMARY},
         "pair": by_pair(feedback_filter, pair),
         "statement": STATEMENT,
         "summary": _(

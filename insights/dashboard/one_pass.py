@@ -24,8 +24,9 @@ from django.db.models.functions import TruncMonth
 
 from insights import rollups
 from insights.dashboard import sources
+from insights.filters import ANSWER_FIELDS
 from insights.rollups import THEME_MEASURES
-from surveys.choices import EQUALITY_FIELDS, NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
+from surveys.choices import NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
 from themes.models import ResponseAnalysis
 
 NOW, BEFORE = "now", "before"
@@ -271,7 +272,7 @@ def _response_branches(shape):
     if kind == "answers":
         return [
             _Branch(shape, "picked", {"answer": question}, EXPERIENCE_SQL)
-            for question in EQUALITY_FIELDS
+            for question in ANSWER_FIELDS
         ]
     first, second = rest
     return [_Branch(shape, "picked", {"first": first, "second": second}, EXPERIENCE_SQL)]
@@ -301,7 +302,7 @@ def _picked_responses(part, shapes):
             "tone": Subquery(tone[:1]),
         }
     picked = part.responses().annotate(**columns)
-    picked = picked.values("id", "service_id", *columns, *EQUALITY_FIELDS).order_by()
+    picked = picked.values("id", "service_id", *columns, *ANSWER_FIELDS).order_by()
     return ("picked", *picked.query.sql_with_params())
 
 

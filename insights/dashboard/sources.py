@@ -28,6 +28,7 @@ from django.db.models.functions import TruncMonth
 
 from insights import rollups
 from insights.dashboard import one_pass
+from insights.filters import ANSWER_FIELDS
 from insights.models import (
     DailyResponseRollup,
     DailyThemeRollup,
@@ -41,7 +42,7 @@ from insights.models import (
 )
 from insights.periods import month_start, split_by_month
 from insights.rollups import EQUALITY_PAIRS, EXPERIENCE_MEASURES, RESPONSE_MEASURES, THEME_MEASURES
-from surveys.choices import EQUALITY_FIELDS, NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
+from surveys.choices import NEGATIVE_EXPERIENCE, POSITIVE_EXPERIENCE
 from themes.models import ResponseAnalysis
 
 
@@ -58,7 +59,7 @@ class Plan:
 
 
 def _answers(feedback_filter):
-    return [(k, v) for k, v in feedback_filter.equality.items() if k in EQUALITY_FIELDS and v]
+    return [(k, v) for k, v in feedback_filter.equality.items() if k in ANSWER_FIELDS and v]
 
 
 def plan(feedback_filter):
@@ -307,12 +308,12 @@ def answer_measures(feedback_filter):
 def _answers_counted(responses):
     """Every question's answers counted in one pass over `responses`: the selected rows are read
     once (a common table expression) and grouped once per question."""
-    inner, params = responses.values("overall", *EQUALITY_FIELDS).order_by().query.sql_with_params()
+    inner, params = responses.values("overall", *ANSWER_FIELDS).order_by().query.sql_with_params()
     params = list(params)
     good = ", ".join(["%s"] * len(POSITIVE_EXPERIENCE))
     poor = ", ".join(["%s"] * len(NEGATIVE_EXPERIENCE))
     parts = []
-    for question in EQUALITY_FIELDS:
+    for question in ANSWER_FIELDS:
         column = connection.ops.quote_name(question)
         parts.append(
             f"SELECT %s AS question, {column} AS answer, COUNT(*) AS responses, "

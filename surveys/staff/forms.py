@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from surveys.choices import Channel
+from surveys.choices import Channel, HelpedBy
 from surveys.models import Service, Touchpoint
 
 
@@ -16,6 +16,11 @@ class ResponseFilterForm(forms.Form):
     )
     channel = forms.ChoiceField(
         label=_("Channel"), choices=[("", _("Any"))] + Channel.choices, required=False
+    )
+    helped_by = forms.ChoiceField(
+        label=_("Did someone help you fill this in?"),
+        choices=[("", _("Any"))] + HelpedBy.choices,
+        required=False,
     )
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -31,7 +36,7 @@ class ResponseFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if name in FILTERS}
 
 
-FILTERS = ("service", "touchpoint", "channel", "date_from", "date_to")
+FILTERS = ("service", "touchpoint", "channel", "helped_by", "date_from", "date_to")
 
 
 class ExportForm(ResponseFilterForm):

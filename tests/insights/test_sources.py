@@ -23,9 +23,8 @@ from insights.dashboard.sources import (
     response_measures,
     theme_measures,
 )
-from insights.filters import FeedbackFilter
+from insights.filters import ANSWER_FIELDS, FeedbackFilter
 from insights.periods import month_start
-from surveys.choices import EQUALITY_FIELDS
 from surveys.models import Service, Touchpoint
 from tests.insights.factories import flag, response_with
 from themes.models import ResponseAnalysis, Theme, ThemeMention
@@ -45,9 +44,9 @@ def varied(touchpoint):
     )
     themes = [key for key in THEMES if Theme.objects.filter(key=key).exists()]
     for _ in range(150):
+        # 'About you' answers and who helped fill the form in ('helped_by').
         equality = {
-            name: rng.choice(["", *choices.values])
-            for name, (_q, choices) in EQUALITY_FIELDS.items()
+            name: rng.choice(["", *choices.values]) for name, (_q, choices) in ANSWER_FIELDS.items()
         }
         response = response_with(
             rng.choice([touchpoint, other]),
@@ -84,6 +83,12 @@ def _filters(touchpoint, other_service):
         yield FeedbackFilter(start=start, end=end, channel="qr", equality={"disability": "no"})
         yield FeedbackFilter(start=start, end=end, touchpoint_id=touchpoint.pk)
         yield FeedbackFilter(start=start, end=end, touchpoint_id=touchpoint.pk, language="pl")
+        yield FeedbackFilter(start=start, end=end, equality={"helped_by": "carer"})
+        yield FeedbackFilter(start=start, end=end, equality={"helped_by": ""})
+        yield FeedbackFilter(
+            start=start, end=end, equality={"helped_by": "family", "disability": "yes"}
+        )
+        yield FeedbackFilter(start=start, end=end, channel="web", equality={"helped_by": "staff"})
 
 
 def _keyed(rows, keys):
@@ -122,7 +127,7 @@ def test_every_route_counts_what_the_responses_say(varied):
             assert _keyed(theme_measures(feedback_filter, keys), keys) == expected, feedback_filter
 
         expected = {}
-        for field in EQUALITY_FIELDS:
+        for field in ANSWER_FIELDS:
             rows = (
                 feedback_filter.responses()
                 .annotate(answer=F(field))
@@ -134,7 +139,12 @@ def test_every_route_counts_what_the_responses_say(varied):
         counted = _keyed(answer_measures(feedback_filter), ("question", "answer"))
         assert counted == expected, feedback_filter
 
-        for first, second in (("disability", "ethnic_group"), ("sex", "disability")):
+        for first, second in (
+            ("disability", "ethnic_group"),
+            ("sex", "disability"),
+            ("helped_by", "disability"),
+            ("age_band", "helped_by"),
+        ):
             expected = _keyed(
                 feedback_filter.responses()
                 .annotate(first=F(first), second=F(second))
@@ -160,15 +170,22 @@ def test_first_negative_day_matches_the_mentions(varied):
         assert {(r["service_id"], r["theme_id"]): r["first_negative_on"] for r in rows} == expected
 
 
-def test_whole_months_with_one_answer_never_read_the_responses(varied):
+@pytest.mark.parametrize(
+    "answer, pair",
+    [
+        ({"disability": "yes"}, ("disability", "ethnic_group")),
+        ({"helped_by": "interpreter"}, ("disability", "helped_by")),
+    ],
+)
+def test_whole_months_with_one_answer_never_read_the_responses(varied, answer, pair):
     """The point of the roll-ups: the work does not grow with the responses in the period."""
-    feedback_filter = FeedbackFilter(start=WHOLE[0], end=WHOLE[1], equality={"disability": "yes"})
+    feedback_filter = FeedbackFilter(start=WHOLE[0], end=WHOLE[1], equality=answer)
     assert plan(feedback_filter).odd_days == ()
     with CaptureQueriesContext(connection) as queries:
         response_measures(feedback_filter, ("month",))
         theme_measures(feedback_filter)
         answer_measures(feedback_filter)
-        pair_measures(feedback_filter, "disability", "ethnic_group")
+        pair_measures(feedback_filter, *pair)
     read = " ".join(query["sql"] for query in queries.captured_queries)
     assert "surveys_response" not in read
     assert "insights_thememention" not in read
