@@ -15,7 +15,7 @@ from insights.charts.svg import AXIS, FONT_SIZE, LINE_HEIGHT, svg, text, text_wi
 
 WIDTH = 640
 HEIGHT = 260
-LEFT, TOP, BOTTOM = 48, 16, 40
+LEFT, TOP, BOTTOM = 48, 16, 46
 MARKER_TOP = 40  # room above the plot for the words naming a marked month
 GAP = 12  # between the plot and the line names, and between month labels
 SWATCH = 24  # the sample of each line's style before its name
@@ -139,7 +139,8 @@ def _axes(frame, top_value, x_labels, anchor):
             # Kept inside the chart: the first and last labels may be wider than the margins.
             half = text_width(label) / 2
             x = min(max(frame.x(index), half + 2), WIDTH - half - 2)
-            parts.append(text(x, frame.bottom + 18, label, anchor="middle"))
+            # Low enough to clear the scale's 0 at the plot's bottom left corner.
+            parts.append(text(x, frame.bottom + 26, label, anchor="middle"))
     return parts
 
 

@@ -45,20 +45,23 @@ def _advances():
     from fontTools.ttLib import TTFont
 
     font = TTFont(NOTO_SANS)
-    cmap, metrics = font.getBestCmap(), font["hmtx"]
-    return {code: metrics[name][0] / font["head"].unitsPerEm for code, name in cmap.items()}
+    cmap, metrics, em = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    widths = {code: metrics[name][0] / em for code, name in cmap.items()}
+    return widths, font["hhea"].ascent / em, -font["hhea"].descent / em
 
 
 def text_width(content):
-    advances = _advances()
-    return sum(advances.get(ord(character), 1) for character in content) * FONT_SIZE
+    widths, _ascent, _descent = _advances()
+    return sum(widths.get(ord(character), 1) for character in content) * FONT_SIZE
 
 
 def _box(node):
-    """(left, top, right, bottom) of a <text>, from its anchor, baseline and drawn width."""
+    """(left, top, right, bottom) of a <text> as a browser boxes it: from its anchor and
+    baseline, the font's ascent and descent, and the width of its characters."""
     x, y, width = float(node.get("x")), float(node.get("y")), text_width(node.text)
+    _widths, ascent, descent = _advances()
     left = {"start": x, "middle": x - width / 2, "end": x - width}[node.get("text-anchor")]
-    return left, y - 0.8 * FONT_SIZE, left + width, y + 0.25 * FONT_SIZE
+    return left, y - ascent * FONT_SIZE, left + width, y + descent * FONT_SIZE
 
 
 def _inside(box, width, height):
@@ -104,6 +107,20 @@ def test_month_labels_never_overlap_and_stay_inside_the_chart(months):
     for left, right in zip(boxes, boxes[1:], strict=False):
         assert right[0] - left[2] >= MIN_GAP, (left, right)
     assert all(_inside(box, width, height) for box in boxes)
+
+
+@pytest.mark.parametrize("months", [1, 2, 6, 12, 13, 24])
+@pytest.mark.parametrize("mark", [None, 0, -1])
+def test_no_text_of_a_line_chart_overlaps_another_or_leaves_the_chart(months, mark):
+    labels = _months(months)
+    marked = None if mark is None else (range(months)[mark], "Change made")
+    series = [(name, [3 * i] * months) for i, name in enumerate(LONG_NAMES)]
+    root, width, height = _parse(line_chart("c", "T", "D", labels, series, mark=marked))
+    boxes = [(node.text, _box(node)) for node in root.iter(f"{SVG}text")]
+    for index, (words, box) in enumerate(boxes):
+        assert _inside(box, width, height), words
+        for other, other_box in boxes[index + 1 :]:
+            assert not _overlap(box, other_box), (words, other)
 
 
 def test_the_last_month_is_always_labelled():
