@@ -308,8 +308,8 @@ RETENTION_OPEN_CONTACT_MONTHS = int(env("RETENTION_OPEN_CONTACT_MONTHS", "12"))
 RETENTION_EXPORT_DAYS = int(env("RETENTION_EXPORT_DAYS", "7"))
 # Unset: anonymous answers are kept for trend reporting. A number: whole responses deleted after it.
 RETENTION_RESPONSE_YEARS = int(env("RETENTION_RESPONSE_YEARS", "0")) or None
-# The classifier learned from staff-confirmed tags (written by `manage.py themes retrain`).
-THEMES_MODEL_PATH = env("THEMES_MODEL_PATH", str(MEDIA_ROOT / "models" / "themes-model.pkl"))
+# The model learned from staff reviews lives in the database (themes.ThemeModelVersion); an old
+# THEMES_MODEL_PATH pickle is ignored (docs/decisions/0013-learned-model-in-the-database.md).
 # Staff imports: a checked file waits in this storage (an alias in STORAGES, shared by every app
 # server) between the preview and the confirm; it is deleted on import or after this many minutes.
 IMPORT_PENDING_STORAGE = "default"

@@ -7,8 +7,8 @@ from surveys.submission import Comment, Submission
 from tests.surveys.conftest import _user_with
 from tests.themes.factories import mention_of, reviewer
 from themes.engine import current_tagger
-from themes.learning import confirmed_examples, model_path
-from themes.models import ThemeMention
+from themes.learning import reviewed_examples
+from themes.models import ThemeMention, ThemeModelVersion
 from themes.services import mention_review, response_analyse
 
 PARKING = "There is never anywhere to leave the car near the day centre {}."
@@ -43,14 +43,14 @@ def test_staff_review_confirms_and_rejects_with_who_and_when(
     assert mention.reviewed_at is not None
 
 
-def test_confirmed_tags_become_training_examples(touchpoint, keys, django_user_model):
+def test_confirmed_and_rejected_tags_become_training_examples(touchpoint, keys, django_user_model):
     user = reviewer("r")
     response = _tagged(touchpoint, keys, "We waited four months for the assessment.")
     for mention in ThemeMention.objects.filter(response=response):
         mention_review(mention=mention, confirmed=mention.theme.key == "waiting_times", user=user)
-    examples = confirmed_examples()
-    assert len(examples) == 1
-    assert examples[0].labels == frozenset({"waiting_times"})
+    [example] = reviewed_examples()
+    assert example.confirmed == frozenset({"waiting_times"})
+    assert example.rejected == frozenset({"assessments_reviews"})
 
 
 def test_a_comment_whose_text_retention_removed_is_no_training_example(
@@ -63,15 +63,14 @@ def test_a_comment_whose_text_retention_removed_is_no_training_example(
     for mention in ThemeMention.objects.filter(response=response):
         mention_review(mention=mention, confirmed=True, user=user)
     CommentAnalysis.objects.filter(comment__response=response).update(redacted_text="")
-    assert confirmed_examples() == []
+    assert reviewed_examples() == []
 
 
 def test_retrain_reports_scores_and_the_learned_model_tags_new_comments(
-    touchpoint, keys, django_user_model, settings, tmp_path
+    touchpoint, keys, django_user_model
 ):
     from themes.models import Theme
 
-    settings.THEMES_MODEL_PATH = str(tmp_path / "model.pkl")
     Theme.objects.create(key="parking", name="Parking")  # no phrases: only learning finds it
     user = reviewer("r")
     parking = Theme.objects.get(key="parking")
@@ -98,9 +97,9 @@ def test_retrain_reports_scores_and_the_learned_model_tags_new_comments(
     out = io.StringIO()
     call_command("themes", "retrain", "--min-examples", "10", stdout=out)
     report = out.getvalue()
-    assert "Before: no model yet" in report
-    assert "After:" in report and "micro_f1" in report
-    assert model_path().exists()
+    assert "micro-F1: in use (rules)" in report
+    assert "parking" in report and "kept: micro-F1 up" in report
+    assert ThemeModelVersion.objects.filter(is_current=True).exists()
     analysis = current_tagger().analyse("Again there was nowhere to leave the car at the centre.")
     assert "parking" in {tag.theme_key for tag in analysis.tags if tag.source == "model"}
 

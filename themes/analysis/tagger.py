@@ -87,6 +87,9 @@ class Tagger:
         if self.classifier is None:
             yield from analyses
             return
+        if hasattr(self.classifier, "apply_to"):  # a ReviewModel: it may add and remove tags
+            yield from self.classifier.apply_to(analyses, self.scorer)
+            return
         yield from add_model_tags(self.classifier, analyses, self.scorer)
 
     def _analyse_rules(self, text: str) -> Analysis:

@@ -1,4 +1,5 @@
 from themes.models.analysis import CommentAnalysis, ResponseAnalysis, Sentiment, ThemeMention
+from themes.models.learning import ThemeModelVersion
 from themes.models.safeguarding import SafeguardingFlag
 from themes.models.themes import PhraseDecision, Theme
 
@@ -10,4 +11,5 @@ __all__ = [
     "Sentiment",
     "Theme",
     "ThemeMention",
+    "ThemeModelVersion",
 ]

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from themes.analysis import ResourceMissing, evaluate_csv, format_report, loader, tag_csv
 from themes.engine import current_tagger
-from themes.learning import retrain_from_reviews
+from themes.learning import model_rollback, retrain_from_reviews
 from themes.models import Theme
 from themes.retagging import responses_to_tag, retag
 from themes.taxonomy import load_default_taxonomy
@@ -42,8 +42,11 @@ class Command(BaseCommand):
         retag.add_argument("--all", action="store_true", help="Also responses already tagged.")
         retag.add_argument("--dry-run", action="store_true")
         sub.add_parser("load-taxonomy", help="Add any missing default theme.")
-        retrain = sub.add_parser("retrain", help="Learn from the tags staff confirmed.")
+        retrain = sub.add_parser("retrain", help="Learn from the tags staff reviewed.")
         retrain.add_argument("--min-examples", type=int, default=20)
+        retrain.add_argument(
+            "--rollback", action="store_true", help="Go back to the previous learned model."
+        )
 
     def handle(self, *args, action, **options):
         try:
@@ -94,20 +97,43 @@ class Command(BaseCommand):
 
         self.stdout.write(f"Added {load_default_taxonomy(Theme)} themes.")
 
-    def handle_retrain(self, *, min_examples, **opts):
-
+    def handle_retrain(self, *, min_examples, rollback, **opts):
+        if rollback:
+            self._rollback()
+            return
         report = retrain_from_reviews(min_examples=min_examples)
         if report is None:
             self.stdout.write(f"Fewer than {min_examples} reviewed comments: nothing to learn yet.")
             return
-        self.stdout.write(f"Held back {report.n_holdout} reviewed comments to score on.")
-        self.stdout.write(f"Before: {report.before or 'no model yet'}")
-        self.stdout.write(f"After:  {report.after}")
-        style = self.style.SUCCESS if report.accepted else self.style.WARNING
-        self.stdout.write(style(report.message))
+        self.stdout.write(
+            f"Trained on {report.n_train} reviewed comments; scored on {report.n_holdout} "
+            "others held back (no text on both sides)."
+        )
+        self.stdout.write(f"{'theme':28} {'before P/R/F1':>20}   {'after P/R/F1':>20}")
+        for key, scores in report.per_theme.items():
+            self.stdout.write(f"{key[:28]:28} {_prf(scores['before'])}   {_prf(scores['after'])}")
+        before, after = report.before["micro_f1"], report.after["micro_f1"]
+        self.stdout.write(f"micro-F1: in use ({report.baseline}) {before:.3f}, new {after:.3f}")
+        if report.accepted:
+            message = f"New model {report.version.pk} kept: micro-F1 up {report.gain:.3f}."
+            self.stdout.write(self.style.SUCCESS(message))
+        else:
+            message = f"Kept {report.baseline}: the new model was not better ({report.gain:+.3f})."
+            self.stdout.write(self.style.WARNING(message))
+
+    def _rollback(self):
+        previous = model_rollback()
+        if previous is None:
+            self.stdout.write("No earlier learned model: the phrase rules alone tag now.")
+        else:
+            self.stdout.write(self.style.SUCCESS(f"Model {previous.pk} is current again."))
 
     def _bar(self, done, total, width=30):
         filled = int(width * done / total)
         bar = "#" * filled + "-" * (width - filled)
         self.stdout.write(f"\r[{bar}] {done}/{total}", ending="")
         sys.stdout.flush()
+
+
+def _prf(scores):
+    return f"{scores['precision']:.2f}/{scores['recall']:.2f}/{scores['f1']:.2f}".rjust(20)
