@@ -108,3 +108,9 @@ def survey_print_buttons(page, user, view_name, next_url=None):
             icon_name="doc-full",
             priority=60,
         )
+        yield Button(
+            _("Large print version (PDF)"),
+            reverse("surveys_staff:large-print", args=[page.pk]) + "?output=pdf",
+            icon_name="download",
+            priority=61,
+        )

@@ -1,8 +1,12 @@
 """A large-print paper version of a survey, generated from the same questions."""
 
 from django.contrib.auth.decorators import permission_required
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 
+from core.pdf import pdf_render
 from surveys.choices import EQUALITY_FIELDS, HelpedBy
 from surveys.forms import SurveyResponseForm
 from surveys.models import SurveyPage
@@ -16,18 +20,26 @@ def large_print(request, pk):
         {"label": field.label, "hint": field.help_text, "choices": _choices(field)}
         for field, _block in form.question_fields()
     ]
-    return render(
-        request,
-        "surveys/staff/large_print.html",
-        {
-            "survey": survey,
-            "questions": questions,
-            "helped_by": HelpedBy.choices if survey.include_helper_question else [],
-            "about_you": [(label, choices.choices) for label, choices in EQUALITY_FIELDS.values()]
-            if survey.include_about_you
-            else [],
-        },
-    )
+    context = {
+        "survey": survey,
+        "questions": questions,
+        "helped_by": HelpedBy.choices if survey.include_helper_question else [],
+        "about_you": [(label, choices.choices) for label, choices in EQUALITY_FIELDS.values()]
+        if survey.include_about_you
+        else [],
+    }
+    if request.GET.get("output") == "pdf":
+        return _pdf(request, survey, context)
+    return render(request, "surveys/staff/large_print.html", context)
+
+
+def _pdf(request, survey, context):
+    """The same pages as a tagged PDF, for councils that send the file to a printer."""
+    html = render_to_string("surveys/staff/large_print.html", {**context, "pdf": True}, request)
+    data = pdf_render(html, stylesheets=[finders.find("css/large-print.css")])
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="large-print-{survey.slug}.pdf"'
+    return response
 
 
 def _choices(bound_field):

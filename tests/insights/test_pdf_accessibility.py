@@ -7,6 +7,7 @@ What `pdfinfo` reports as "Tagged: yes" is /MarkInfo /Marked true; these tests r
 /StructTreeRoot, /Lang, /Title and the PDF/UA identification in the XMP metadata with pypdf, so
 they need no poppler."""
 
+# ruff: noqa: F811 - the staff fixtures are imported, then asked for by name
 import io
 from datetime import date
 
@@ -117,7 +118,7 @@ def _year_of_feedback(touchpoint):
 
 def test_a_card_pdf_is_tagged_with_title_language_and_alt_text_for_the_qr_code(
     staff_client, touchpoint
-):  # noqa: E501, F811
+):
     response = staff_client.get(
         reverse("surveys_staff:cards"), {"touchpoint": touchpoint.pk, "output": "pdf"}
     )
@@ -143,6 +144,23 @@ def test_a_card_pdf_in_polish_says_so(touchpoint):
     with translation.override("pl"):
         data = cards_pdf([touchpoint])
     assert pdf_facts(data)["lang"] == "pl"
+
+
+def test_large_print_pdf_is_tagged_with_its_survey_title_and_language(staff_client, survey):
+    response = staff_client.get(
+        reverse("surveys_staff:large-print", args=[survey.pk]), {"output": "pdf"}
+    )
+    assert response["Content-Type"] == "application/pdf"
+    facts = assert_accessible(response.content, title=f"Large print: {survey.title}")
+    tags = [tag for tag, _alt in facts["tags"]]
+    assert "/H1" in tags and "/L" in tags  # the questions are a list, with headings
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Tick one box for each question" in text
+
+
+def test_the_large_print_page_itself_is_still_a_web_page(staff_client, survey):
+    response = staff_client.get(reverse("surveys_staff:large-print", args=[survey.pk]))
+    assert response["Content-Type"].startswith("text/html")
 
 
 def test_local_account_pdf_is_tagged_and_its_charts_have_alt_text_and_tables(
