@@ -87,6 +87,11 @@ def register_log_actions(actions):
     actions.register_action(
         "themes.phrase.reopen", _("Phrase reopened"), _("Let a decided phrase be suggested again")
     )
+    actions.register_action(
+        "themes.theme.narrow",
+        _("Theme rule narrowed"),
+        _("Removed a phrase staff kept rejecting from this theme"),
+    )
 
 
 class ReviewTagsMenuItem(MenuItem):
@@ -110,4 +115,14 @@ class DecidedPhrasesMenuItem(MenuItem):
 def register_decided_phrases_menu():
     return DecidedPhrasesMenuItem(
         _("Phrases the boards decided"), reverse("themes_staff:phrases"), icon_name="tag", order=146
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_rejected_rules_menu():
+    return DecidedPhrasesMenuItem(  # the same permission: editing themes
+        _("Rules staff keep rejecting"),
+        reverse("themes_staff:rejected-triggers"),
+        icon_name="tag",
+        order=147,
     )

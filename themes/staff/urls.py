@@ -1,6 +1,6 @@
 from django.urls import path
 
-from themes.staff import phrases, reviews, safeguarding
+from themes.staff import narrowing, phrases, reviews, safeguarding
 
 app_name = "themes_staff"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("tags/<int:pk>/decide/", reviews.mention_decide, name="mention-decide"),
     path("phrases/", phrases.phrase_list, name="phrases"),
     path("phrases/<int:pk>/reopen/", phrases.phrase_reopen_view, name="phrase-reopen"),
+    path("rejected-rules/", narrowing.rejected_trigger_list, name="rejected-triggers"),
+    path("rejected-rules/<int:pk>/narrow/", narrowing.trigger_narrow, name="trigger-narrow"),
 ]
