@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import GovUKFormMixin
 from insights.dashboard import DEFAULT_PAIR
 from insights.filters import ANSWER_FIELDS, FeedbackFilter
 from insights.periods import (
@@ -60,7 +61,7 @@ def period_dates(period, today):
     return last_full_months(today)
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(GovUKFormMixin, forms.Form):
     period = forms.ChoiceField(
         label=_("Period"),
         required=False,

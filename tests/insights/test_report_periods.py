@@ -187,3 +187,12 @@ def test_dashboard_says_no_figure_for_an_empty_period_before(client, django_user
     page = client.get(reverse("insights:dashboard"), query).content.decode()
     assert "no figure for the period before" in page
     assert "period before: 0" not in page
+
+
+def test_a_date_error_is_tied_to_its_input_for_screen_readers(client, django_user_model):
+    client.force_login(_staff(django_user_model))
+    query = {"start": "2026-03-31", "end": "2026-03-01"}
+    page = client.get(reverse("insights:dashboard"), query).content.decode()
+    assert 'id="id_end-error"' in page
+    assert 'aria-describedby="id_end-error"' in page
+    assert 'href="#id_end"' in page  # the error summary links to the input
