@@ -3,19 +3,23 @@
 `rollups_rebuild(start=, end=)` replaces the roll-up rows (monthly and daily) of every month the
 range touches with fresh counts made by the database (GROUP BY); it is idempotent, so backfills
 and re-runs are safe.
-Tagging calls `rollups_refresh_for(response=)`, which recounts that response's month and service.
+Tagging calls `rollups_add_response(response=)`: the first time, it adds that one response's counts
+to the rows (a cost that doesn't grow with the month); after that (a retag, a review) it recounts
+the response's month and service with `rollups_refresh_for`. `CountedResponse` records which
+responses the rows hold, so no response is counted twice, whichever comes first.
 """
 
 from itertools import combinations
 
-from django.db import transaction
-from django.db.models import Count, Exists, F, Min, OuterRef, Q
+from django.db import IntegrityError, transaction
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import TruncMonth
 
 from insights.filters import ANSWER_FIELDS
 from insights.models import (
     DAILY_ROLLUP_MODELS,
     MONTHLY_ROLLUP_MODELS,
+    CountedResponse,
     DailyResponseRollup,
     DailyThemeRollup,
     MonthlyEqualityPairRollup,
@@ -181,10 +185,73 @@ def rollups_rebuild(*, start, end, service_id=None):
         written += _bulk_insert(model, rows.iterator(), fixed)
     for model, rows in _daily_rows(responses, mentions):
         written += _bulk_insert(model, rows.iterator(), {})
+    _mark_counted(responses)
     return written
+
+
+def _mark_counted(responses):
+    uncounted = responses.filter(~Exists(CountedResponse.objects.filter(response=OuterRef("pk"))))
+    batch = []
+    for response_id in uncounted.values_list("pk", flat=True).iterator():
+        batch.append(CountedResponse(response_id=response_id))
+        if len(batch) == BATCH_SIZE:
+            CountedResponse.objects.bulk_create(batch, ignore_conflicts=True)
+            batch = []
+    CountedResponse.objects.bulk_create(batch, ignore_conflicts=True)
 
 
 def rollups_refresh_for(*, response):
     """Bring the roll-ups for a response's month and service up to date (called after tagging)."""
     day = response.submitted_on
     return rollups_rebuild(start=day, end=day, service_id=response.service_id)
+
+
+@transaction.atomic
+def rollups_add_response(*, response):
+    """After tagging: add a response's counts the first time, recount its month after that."""
+    try:
+        with transaction.atomic():
+            CountedResponse.objects.create(response_id=response.pk)
+    except IntegrityError:
+        return rollups_refresh_for(response=response)
+    # The same GROUP BY queries as a recount, over this one response: its contribution to each
+    # row, counted exactly as a recount would count it.
+    responses = Response.objects.filter(pk=response.pk).annotate(month=TruncMonth("submitted_on"))
+    mentions = counted_mentions().filter(response_id=response.pk)
+    mentions = mentions.annotate(month=TruncMonth("submitted_on"))
+    responses, mentions = responses.order_by(), mentions.order_by()
+    written = 0
+    for model, rows in _response_rows(responses, mentions):
+        written += _add_rows(model, rows, {})
+    for model, rows, fixed in _equality_rows(responses, mentions):
+        written += _add_rows(model, rows, fixed)
+    for model, rows in _daily_rows(responses, mentions):
+        written += _add_rows(model, rows, {})
+    return written
+
+
+COUNTS = frozenset(RESPONSE_MEASURES + THEME_MEASURES)
+
+
+def _add_rows(model, rows, fixed):
+    """Add each row's counts to the row with the same dimensions, or insert it."""
+    added = 0
+    for row in rows:
+        added += 1
+        if "month" in row:
+            row["month"] = month_start(row["month"])
+        dimensions = {k: v for k, v in row.items() if k not in COUNTS and k != "first_negative_on"}
+        dimensions |= fixed
+        changes = {name: F(name) + row[name] for name in row if name in COUNTS}
+        first_negative = row.get("first_negative_on")
+        if first_negative is not None:
+            earlier = Q(first_negative_on__isnull=True) | Q(first_negative_on__gt=first_negative)
+            changes["first_negative_on"] = Case(
+                When(earlier, then=Value(first_negative)), default=F("first_negative_on")
+            )
+        # One row per set of dimensions is updated, even if a race ever inserted two (readers
+        # add rows up, so two would still count right; a recount merges them).
+        one = model.objects.filter(**dimensions).order_by("pk").values("pk")[:1]
+        if not model.objects.filter(pk=Subquery(one)).update(**changes):
+            model.objects.create(**row, **fixed)
+    return added

@@ -1,12 +1,13 @@
 """Receivers: reporting reacts to the apps below it without them knowing it exists."""
 
 from insights.exports import export_files_delete
-from insights.rollups import rollups_rebuild, rollups_refresh_for
+from insights.rollups import rollups_add_response, rollups_rebuild
 
 
 def refresh_rollups(sender, response, **kwargs):
-    """A response's tags changed: its days and months are counted again, in the same commit."""
-    rollups_refresh_for(response=response)
+    """A response was tagged: its counts are added (or, if already counted, its month is
+    counted again), in the same commit."""
+    rollups_add_response(response=response)
 
 
 def recount_merged_theme(sender, start, end, **kwargs):

@@ -3,6 +3,7 @@ from insights.models.rollups import (
     DAILY_ROLLUP_MODELS,
     MONTHLY_ROLLUP_MODELS,
     ROLLUP_MODELS,
+    CountedResponse,
     DailyResponseRollup,
     DailyThemeRollup,
     MonthlyEqualityPairRollup,
@@ -15,6 +16,7 @@ from insights.models.rollups import (
 )
 
 __all__ = [
+    "CountedResponse",
     "DAILY_ROLLUP_MODELS",
     "DailyResponseRollup",
     "DailyThemeRollup",

@@ -231,3 +231,16 @@ MONTHLY_ROLLUP_MODELS = (
 )
 
 ROLLUP_MODELS = MONTHLY_ROLLUP_MODELS + DAILY_ROLLUP_MODELS
+
+
+class CountedResponse(models.Model):
+    """A response whose counts the roll-ups hold. Its first tagging adds them (a cost that
+    doesn't grow with the month); a recount marks every response it counted. Anything later
+    (a retag, a staff review, a withdrawal) recounts its month, so nothing is counted twice."""
+
+    response = models.OneToOneField(
+        "surveys.Response", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+
+    def __str__(self):
+        return f"response {self.response_id} counted"
