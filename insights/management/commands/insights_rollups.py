@@ -4,8 +4,9 @@
     python manage.py insights_rollups --all      # every month with responses (after an upgrade)
     python manage.py insights_rollups --start 2025-04-01 --end 2026-03-31
 
-Tagging keeps the current month up to date on its own; a nightly run also picks up staff
-confirming or rejecting tags and safeguarding flags recorded after tagging.
+Tagging adds each response's counts as it goes (insights.rollups.rollups_add_response); a nightly
+run picks up what changes counts after tagging: staff confirming or rejecting tags and
+safeguarding flags recorded later.
 """
 
 import time
