@@ -42,7 +42,7 @@ def response_submit(
     A repeated `submission_token` (double click, resubmitted form, re-imported row) returns the
     response already stored instead of creating another.
     """
-    if not allow_closed and not (survey.live and survey.accepting_responses):
+    if not allow_closed and not (survey.live and survey.is_open_on()):
         raise SurveyClosed(survey.pk)
     if submission.is_empty():
         raise ValidationError(_("Answer at least one question before sending."))

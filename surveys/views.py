@@ -83,8 +83,10 @@ def _survey_page(request, *, survey, touchpoint, easy_read, preview):
         context["page"] = survey
     if preview and request.method == "POST":
         return render(request, "surveys/thanks.html", context)
-    if not survey.accepting_responses:
-        return render(request, "surveys/survey_closed.html", context, status=410)
+    if not survey.is_open_on():
+        # Not open yet is not gone: 200, with the day it opens.
+        status = 200 if survey.not_open_yet() else 410
+        return render(request, "surveys/survey_closed.html", context, status=status)
     form = SurveyResponseForm(request.POST or None, survey=survey, easy_read=easy_read)
     if request.method == "POST":
         if form.is_spam():
