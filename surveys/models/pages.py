@@ -1,4 +1,7 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -6,6 +9,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from surveys.blocks import QuestionStreamBlock
+from surveys.page_forms import SurveyPageForm
+
+
+def open_on(day):
+    """The survey pages taking answers on `day`: switched on, and within their dates."""
+    return (
+        Q(accepting_responses=True)
+        & (Q(opens_on__isnull=True) | Q(opens_on__lte=day))
+        & (Q(closes_on__isnull=True) | Q(closes_on__gte=day))
+    )
 
 
 class SurveyIndexPage(Page):
@@ -22,7 +35,7 @@ class SurveyIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["surveys"] = (
-            SurveyPage.objects.child_of(self).live().filter(accepting_responses=True)
+            SurveyPage.objects.child_of(self).live().filter(open_on(timezone.localdate()))
         )
         return context
 
@@ -55,7 +68,22 @@ class SurveyPage(Page):
     offer_contact = models.BooleanField(
         _("offer 'Would you like us to contact you?' after sending"), default=True
     )
-    accepting_responses = models.BooleanField(default=True)
+    accepting_responses = models.BooleanField(
+        _("accepting responses"),
+        default=True,
+        help_text=_("Untick to close the survey now, whatever its dates say."),
+    )
+    # Dates, not Wagtail's go-live/expiry: an expired page is unpublished, and its short
+    # address would answer 404. A closed survey stays published and says it has closed.
+    opens_on = models.DateField(
+        _("opens on"), null=True, blank=True, help_text=_("Leave blank to open when published.")
+    )
+    closes_on = models.DateField(
+        _("closes on"),
+        null=True,
+        blank=True,
+        help_text=_("The last day it takes answers. Leave blank to keep it open."),
+    )
     thank_you_message = models.TextField(
         default="Thank you. We read every comment. Our co-production board looks at what "
         "people tell us and agrees what to change.",
@@ -72,6 +100,8 @@ class SurveyPage(Page):
                 FieldPanel("include_about_you"),
                 FieldPanel("offer_contact"),
                 FieldPanel("accepting_responses"),
+                FieldPanel("opens_on"),
+                FieldPanel("closes_on"),
             ],
             heading=_("Options"),
         ),
@@ -82,6 +112,30 @@ class SurveyPage(Page):
     parent_page_types = ["surveys.SurveyIndexPage"]
     subpage_types = []
     template = "surveys/survey_page.html"
+    base_form_class = SurveyPageForm
+
+    def clean(self):
+        super().clean()
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("The closing date must be after it opens.")})
+
+    def is_open_on(self, day=None):
+        """Whether it takes answers on `day` (today in London by default)."""
+        day = day or timezone.localdate()
+        return (
+            self.accepting_responses
+            and (self.opens_on is None or self.opens_on <= day)
+            and (self.closes_on is None or day <= self.closes_on)
+        )
+
+    def not_open_yet(self, day=None):
+        day = day or timezone.localdate()
+        return self.accepting_responses and self.opens_on is not None and day < self.opens_on
+
+    def closed_on(self, day=None):
+        """The closing date, once it has passed (None before, or without one)."""
+        day = day or timezone.localdate()
+        return self.closes_on if self.closes_on and self.closes_on < day else None
 
     def serve(self, request, *args, **kwargs):
         from surveys.views import survey_respond

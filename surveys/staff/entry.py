@@ -1,12 +1,22 @@
-"""Fast keyboard entry of freepost cards and phone feedback."""
+"""Fast keyboard entry of freepost cards and phone feedback.
+
+Staff key in a pile of cards at a time, so after each save the form comes back blank with the
+channel and date of the last card kept (they are usually the same for the whole pile), and the
+cursor waits in the first question.
+"""
+
+import contextlib
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from surveys.forms import StaffEntryForm
+from surveys.forms import STAFF_CHANNELS, StaffEntryForm
 from surveys.models import Touchpoint
 from surveys.services import response_submit
 
@@ -19,11 +29,36 @@ def choose_touchpoint(request):
     return render(request, "surveys/staff/entry_choose.html", {"touchpoints": touchpoints})
 
 
+def carried_over(query):
+    """The channel and date of the last card saved, from the address it sent us back to."""
+    initial = {}
+    if query.get("channel") in dict(STAFF_CHANNELS):
+        initial["channel"] = query["channel"]
+    with contextlib.suppress(ValueError):
+        initial["date_given"] = date.fromisoformat(query.get("date", ""))
+    return initial
+
+
+def focus_field_name(form, *, next_card):
+    """Where the cursor starts: the first field with an error, else the first question for the
+    next card of a pile (channel and date are kept), else the channel."""
+    if form.errors:
+        return next((name for name in form.fields if name in form.errors), "channel")
+    if next_card and form.question_names:
+        return form.question_names[0]
+    return "channel"
+
+
+def _next_card_url(touchpoint, cleaned):
+    query = urlencode({"channel": cleaned["channel"], "date": cleaned["date_given"].isoformat()})
+    return f"{reverse('surveys_staff:entry', args=[touchpoint.pk])}?{query}"
+
+
 @can_enter
 def enter_response(request, pk):
     touchpoint = get_object_or_404(Touchpoint.objects.select_related("survey", "service"), pk=pk)
     survey = touchpoint.survey.specific
-    form = StaffEntryForm(request.POST or None, survey=survey)
+    form = StaffEntryForm(request.POST or None, survey=survey, initial=carried_over(request.GET))
     if request.method == "POST" and form.is_valid():
         try:
             response, created = response_submit(
@@ -40,8 +75,10 @@ def enter_response(request, pk):
         else:
             note = _("Saved") if created else _("Already saved")
             messages.success(request, f"{note}: {response.receipt_code}")
-            # Straight back to a blank form: staff usually key in a pile of cards at once.
-            return redirect("surveys_staff:entry", pk=touchpoint.pk)
+            return redirect(_next_card_url(touchpoint, form.cleaned_data))
+    focus = focus_field_name(form, next_card="date" in request.GET)
+    if focus in form.fields:
+        form.fields[focus].widget.attrs["autofocus"] = True
     return render(
         request, "surveys/staff/entry_form.html", {"form": form, "touchpoint": touchpoint}
     )

@@ -29,7 +29,9 @@ def _entry_data(keys, **extra):
 def test_paper_card_is_keyed_in_with_channel_and_card_date(staff_client, touchpoint, keys):
     response = staff_client.post(f"/admin/feedback/enter/{touchpoint.pk}/", _entry_data(keys))
     assert response.status_code == 302
-    assert response["Location"] == f"/admin/feedback/enter/{touchpoint.pk}/"
+    assert response["Location"] == (
+        f"/admin/feedback/enter/{touchpoint.pk}/?channel=paper&date=2026-03-14"
+    )
     stored = Response.objects.get()
     assert (stored.channel, stored.submitted_on, stored.touchpoint) == (
         Channel.PAPER,
