@@ -7,10 +7,14 @@ from django.core.mail import EmailMessage, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Site
 
+from cms.selectors import you_said_we_did_url
 from coproduction import selectors
 from coproduction.calendar import calendar_event
-from coproduction.models import AccessNeeds
+from coproduction.models import AccessNeeds, DoneNotice
+from coproduction.receipts import contacts_to_tell
+from core.models import CouncilSettings
 
 
 def _absolute(path):
@@ -159,3 +163,38 @@ def meeting_reminder(meeting, *, kind, now=None):
             message.attach("meeting.ics", ics, "text/calendar")
             sent += message.send()
     return sent
+
+
+def residents_told_done(action, kind):
+    """Tell each resident who asked ("Tell me when something is done about what I raised") that
+    an action on their feedback's themes is done, or that its 'You said, we did' is published:
+    one short email per resident, action and kind, never quoting what they wrote. Returns how
+    many were sent."""
+    sent = 0
+    for contact in contacts_to_tell(action=action, kind=kind):
+        # The notice is written first: a retry or a second save never sends a second email.
+        _notice, created = DoneNotice.objects.get_or_create(
+            contact_request=contact, action=action, kind=kind
+        )
+        if created:
+            sent += _resident_told(contact, action, kind)
+    return sent
+
+
+def _resident_told(contact, action, kind):
+    url = _absolute(reverse("surveys:receipt-lookup"))
+    if kind == DoneNotice.Kind.PUBLISHED and (page := you_said_we_did_url()):
+        url = (page if "://" in page else _absolute(page)) + f"#change-{action.pk}"
+    with translation.override(contact.response.language or settings.LANGUAGE_CODE):
+        return _send(f"resident_{kind}", {"action": action, "url": url}, [contact.email])
+
+
+def follow_up_flagged(follow_up):
+    """A follow-up comment the safeguarding checks flagged: the safeguarding lead is told, as
+    for a survey comment, without the comment (email isn't safe)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    council = CouncilSettings.for_site(site) if site else CouncilSettings()
+    link = _absolute(reverse("coproduction_follow_up:index"))
+    return _send(
+        "follow_up_flagged", {"follow_up": follow_up, "url": link}, [council.safeguarding_email]
+    )

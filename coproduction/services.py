@@ -203,6 +203,7 @@ def action_close(*, action, by, we_did="", you_said="", on=None):
         action.you_said = you_said.strip() or action.you_said
         action.save(update_fields=["status", "completed_on", "we_did", "you_said"])
         log(action, "coproduction.action.close", user=by)
+        transaction.on_commit(lambda: notifications.residents_told_done(action, "done"))
     return action
 
 
@@ -228,6 +229,7 @@ def action_publish(*, action, by):
         action.published_at = timezone.now()
         action.save(update_fields=["published_at"])
         log(action, "wagtail.publish", user=by)
+        transaction.on_commit(lambda: notifications.residents_told_done(action, "published"))
     return action
 
 

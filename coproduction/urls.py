@@ -1,6 +1,14 @@
 from django.urls import path
 
-from coproduction.views import actions, invitations, members, minutes, public, themes
+from coproduction.views import (
+    actions,
+    follow_ups,
+    invitations,
+    members,
+    minutes,
+    public,
+    themes,
+)
 
 app_name = "coproduction"
 
@@ -8,6 +16,7 @@ urlpatterns = [
     path("", members.BoardListView.as_view(), name="board-list"),
     # Moved for good to the CMS "You said, we did" page; kept so old links arrive there.
     path("you-said-we-did/", public.YouSaidWeDidRedirectView.as_view(), name="you-said-we-did"),
+    path("you-said-we-did/<int:pk>/is-it-better/", follow_ups.follow_up, name="follow-up"),
     path("join/<str:token>/", invitations.InvitationAcceptView.as_view(), name="invitation-accept"),
     path("actions/", members.AllActionsLogView.as_view(), name="all-actions"),
     path("<slug:slug>/", members.BoardDetailView.as_view(), name="board-detail"),

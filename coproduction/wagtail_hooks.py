@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.documents import get_document_model
 from wagtail.permissions import register_permission_policy
 
-from coproduction import papers, rules
+from coproduction import papers, receipts, rules
 from coproduction.forms import MeetingAdminForm, MinutesAdminForm, YouSaidWeDidFilterForm
 from coproduction.models import (
     AccessNeeds,
@@ -29,6 +29,7 @@ from coproduction.panels import AttendeeNeedsPanel
 from coproduction.permissions import MemberSupportPermissionPolicy
 from coproduction.selectors import you_said_we_did_published
 from coproduction.services import membership_groups_sync
+from coproduction.views.follow_ups_admin import FollowUpViewSet
 from coproduction.views.minutes_admin import MINUTES_ACTIONS, MinutesEditView
 from coproduction.views.support_admin import SUPPORT_ACTIONS, AccessNeedsViewSet, PaymentViewSet
 
@@ -212,6 +213,7 @@ class CoproductionViewSetGroup(ViewSetGroup):
         MembershipViewSet,
         AccessNeedsViewSet,
         PaymentViewSet,
+        FollowUpViewSet,
     )
 
 
@@ -251,3 +253,9 @@ def keep_meeting_papers_to_their_board(document, request):
     nobody learns a paper exists); other documents stay public."""
     if not papers.paper_readable_by(request.user, document):
         raise Http404
+
+
+@hooks.register("receipt_outcome")
+def receipt_outcome(response):
+    """Fills the receipt page's "What happened" (surveys sits below coproduction)."""
+    return receipts.receipt_outcome(response)

@@ -140,7 +140,10 @@ class SurveyResponseForm(GovUKFormMixin, forms.Form):
 class ContactRequestForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = ContactRequest
-        fields = ["name", "preferred_contact", "phone", "email", "postal_address", "needs"]
+        fields = [
+            *("name", "preferred_contact", "phone", "email", "postal_address", "needs"),
+            "notify_when_done",
+        ]
         widgets = {
             "preferred_contact": forms.RadioSelect,
             "postal_address": forms.Textarea(attrs={"rows": 3}),
@@ -152,8 +155,15 @@ class ContactRequestForm(GovUKFormMixin, forms.ModelForm):
             "phone": _("Phone number"),
             "email": _("Email address"),
             "postal_address": _("Postal address"),
+            "notify_when_done": _("Tell me when something is done about what I raised"),
         }
-        help_texts = {"needs": _("For example, an interpreter, BSL, or a time that suits you.")}
+        help_texts = {
+            "needs": _("For example, an interpreter, BSL, or a time that suits you."),
+            "notify_when_done": _(
+                "We will send a short email to the address above. It will not include what "
+                "you wrote."
+            ),
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -162,6 +172,8 @@ class ContactRequestForm(GovUKFormMixin, forms.ModelForm):
         field = needed.get(method)
         if field and not cleaned.get(field):
             self.add_error(field, _("Enter how we can reach you, or choose another way."))
+        if cleaned.get("notify_when_done") and not cleaned.get("email") and field != "email":
+            self.add_error("email", _("Enter an email address so we can tell you."))
         return cleaned
 
 

@@ -28,7 +28,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from surveys.imports import pending_files_delete_expired
-from surveys.models import ContactRequest, FreeTextAnswer, Response
+from surveys.models import ClosedReceipt, ContactRequest, FreeTextAnswer, Response
+from surveys.models.receipts import receipt_digest
 from surveys.selectors import comment_redacted
 from surveys.signals import comments_text_removed, retention_due
 
@@ -89,7 +90,7 @@ def retention_apply(*, dry_run=False, today=None):
     cutoffs = RetentionCutoffs.from_settings(today)
     report = RetentionReport()
     with transaction.atomic():
-        _delete_old_responses(cutoffs, report)
+        _delete_old_responses(cutoffs, report, today)
         _delete_contact_requests(cutoffs, report)
         _redact_earlier_redactions_again(report)
         _remove_old_comment_text(cutoffs, report, today)
@@ -106,13 +107,29 @@ def retention_apply(*, dry_run=False, today=None):
     return report
 
 
-def _delete_old_responses(cutoffs, report):
+def _delete_old_responses(cutoffs, report, today):
     if cutoffs.response is None:
         return
     old = Response.objects.filter(submitted_on__lt=cutoffs.response)
     # Contact details go with their response, never left behind without it.
     ContactRequest.objects.filter(response__in=old).delete()
+    _close_receipts(old, today)
     report.responses_deleted = old.delete()[1].get(Response._meta.label, 0)
+
+
+def _close_receipts(responses, today):
+    """Their receipt pages then say the feedback was deleted at the end of its keeping period."""
+    ClosedReceipt.objects.bulk_create(
+        [
+            ClosedReceipt(
+                code_digest=receipt_digest(code),
+                reason=ClosedReceipt.Reason.RETENTION,
+                closed_on=today,
+            )
+            for code in responses.values_list("receipt_code", flat=True).iterator()
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _delete_contact_requests(cutoffs, report):

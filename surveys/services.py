@@ -13,7 +13,8 @@ from wagtail.log_actions import log
 
 from core.locales import locale_default
 from core.spreadsheets import dataset_export
-from surveys.models import ContactRequest, FreeTextAnswer, Response
+from surveys.models import ClosedReceipt, ContactRequest, FreeTextAnswer, Response
+from surveys.models.receipts import receipt_digest
 from surveys.resources import ResponseResource, ResponseWithCommentsResource
 from surveys.selectors import comment_text_for, responses_filtered
 from surveys.signals import response_submitted, response_withdrawn
@@ -117,6 +118,11 @@ def response_withdraw(*, receipt_code):
     with transaction.atomic():
         ContactRequest.objects.filter(response=response).delete()
         response.delete()
+        # So the receipt page can say it was taken back, rather than "not found".
+        ClosedReceipt.objects.get_or_create(
+            code_digest=receipt_digest(receipt_code),
+            defaults={"reason": ClosedReceipt.Reason.WITHDRAWN, "closed_on": timezone.localdate()},
+        )
         # Counts drop it in the same commit (e.g. reporting's roll-ups recount the day).
         response_withdrawn.send(sender=Response, **withdrawn)
     return True

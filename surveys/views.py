@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.locales import language_of, localized
+from surveys import receipts
 from surveys.choices import Channel
 from surveys.confirmations import confirmation_issue, confirmation_redeem
 from surveys.forms import ContactRequestForm, ReceiptLookupForm, SurveyResponseForm
@@ -203,13 +204,13 @@ def receipt_lookup(request):
     if request.method == "POST" and not receipt_use_allowed(request):
         return _too_many(request)
     if request.method == "POST" and form.is_valid():
-        response = (
-            Response.objects.select_related("survey", "service")
-            .filter(receipt_code=form.cleaned_data["receipt_code"])
-            .first()
-        )
+        code = form.cleaned_data["receipt_code"]
+        response = receipts.receipt_response(code)
         if response is not None:
-            return render(request, "surveys/receipt.html", {"response": response})
+            return render(request, "surveys/receipt.html", receipts.receipt_context(response))
+        closed = receipts.receipt_closed(code)
+        if closed is not None:
+            return render(request, "surveys/receipt_closed.html", {"closed": closed})
         form.add_error("receipt_code", _("We could not find feedback with that receipt code."))
     return render(request, "surveys/receipt_lookup.html", {"form": form})
 

@@ -6,6 +6,7 @@ from coproduction.models.boards import (
     BoardMembership,
     InvolvementPayment,
 )
+from coproduction.models.follow_ups import DoneNotice, FollowUp, FollowUpAnswer
 from coproduction.models.meetings import (
     AgendaItem,
     Attendance,
@@ -32,6 +33,9 @@ __all__ = [
     "BoardInvitation",
     "BoardMembership",
     "BoardPapersCollection",
+    "DoneNotice",
+    "FollowUp",
+    "FollowUpAnswer",
     "InvolvementPayment",
     "Meeting",
     "MeetingPaper",

@@ -1,9 +1,11 @@
 from django import template
 from django.utils.formats import number_format
 
+from coproduction.follow_ups import follow_up_tallies
 from insights import selectors, suppression
 from insights.charts.lines import STYLES
 from insights.charts.trends import trend_panel
+from insights.follow_ups import follow_up_shown
 
 register = template.Library()
 
@@ -68,3 +70,19 @@ def action_trend(action, trends=None):
     if not isinstance(trends, dict):  # none counted for the page (or not in its context)
         trends = action_theme_trends([action])
     return trends.get(action.pk)
+
+
+@register.simple_tag
+def follow_up_summary(action, tallies=None):
+    """`{% follow_up_summary entry as answers %}`: what residents said since a change ("is it
+    better now?"), through the suppression layer. `tallies` is from `follow_up_tallies` for a
+    page of entries; without it this entry is counted alone."""
+    if not isinstance(tallies, dict) or action.pk not in tallies:
+        tallies = follow_up_tallies([action])
+    return follow_up_shown(tallies[action.pk])
+
+
+@register.simple_tag
+def follow_up_tallies_for(actions):
+    """`{% follow_up_tallies_for entries as tallies %}`: a page of entries counted in one query."""
+    return follow_up_tallies(actions)

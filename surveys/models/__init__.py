@@ -1,8 +1,10 @@
 from surveys.models.pages import SurveyIndexPage, SurveyPage
 from surveys.models.places import Service, Touchpoint
+from surveys.models.receipts import ClosedReceipt
 from surveys.models.responses import ContactRequest, FreeTextAnswer, Response
 
 __all__ = [
+    "ClosedReceipt",
     "ContactRequest",
     "FreeTextAnswer",
     "Response",

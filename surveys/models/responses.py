@@ -142,6 +142,9 @@ class ContactRequest(models.Model):
     needs = models.TextField(
         _("anything that would help us contact you"), blank=True, max_length=1000
     )
+    notify_when_done = models.BooleanField(
+        _("tell me when something is done about what I raised"), default=False
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_on = models.DateField()
     closed_on = models.DateField(null=True, blank=True)
