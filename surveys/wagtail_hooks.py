@@ -1,4 +1,6 @@
+from django.db.models import Count, Q
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -34,12 +36,32 @@ class TouchpointViewSet(SnippetViewSet):
     model = Touchpoint
     icon = "pick"
     menu_label = _("Touchpoints")
-    list_display = ["name", "code", "service", "is_active", QrLinksColumn("qr", label=_("QR code"))]
+    list_display = [
+        "name",
+        "code",
+        "service",
+        "is_active",
+        Column(
+            "responses_this_month", label=_("Responses this month"), sort_key="responses_this_month"
+        ),
+        Column("responses_total", label=_("Responses in total"), sort_key="responses_total"),
+        QrLinksColumn("qr", label=_("QR code")),
+    ]
     list_filter = ["service", "is_active"]
     search_fields = ["name", "code"]
 
     def get_queryset(self, request):
-        return Touchpoint.objects.select_related("service")
+        return touchpoints_with_response_counts(timezone.localdate())
+
+
+def touchpoints_with_response_counts(today):
+    """Touchpoints with `responses_this_month` (since the 1st of `today`'s month) and
+    `responses_total`, counted in the listing's own query rather than once per row."""
+    since = today.replace(day=1)
+    return Touchpoint.objects.select_related("service").annotate(
+        responses_this_month=Count("responses", filter=Q(responses__submitted_on__gte=since)),
+        responses_total=Count("responses"),
+    )
 
 
 class ServiceViewSet(SnippetViewSet):
