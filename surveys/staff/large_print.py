@@ -5,7 +5,9 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils import translation
 
+from core.locales import language_of
 from core.pdf import pdf_render
 from surveys.choices import EQUALITY_FIELDS, HelpedBy
 from surveys.forms import SurveyResponseForm
@@ -14,7 +16,14 @@ from surveys.models import SurveyPage
 
 @permission_required("surveys.view_touchpoint", raise_exception=True)
 def large_print(request, pk):
+    """In the survey's own language throughout (a Polish survey prints all in Polish), whatever
+    language the admin is in."""
     survey = get_object_or_404(SurveyPage, pk=pk).specific
+    with translation.override(language_of(survey)):
+        return _large_print(request, survey)
+
+
+def _large_print(request, survey):
     form = SurveyResponseForm(survey=survey)
     questions = [
         {"label": field.label, "hint": field.help_text, "choices": _choices(field)}

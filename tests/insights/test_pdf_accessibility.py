@@ -146,6 +146,32 @@ def test_a_card_pdf_in_polish_says_so(touchpoint):
     assert pdf_facts(data)["lang"] == "pl"
 
 
+def _translate(survey, language_code):
+    from wagtail.models import Locale
+
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    for page in [*survey.get_ancestors().filter(depth__gt=1).specific(), survey]:
+        if not page.get_translation_or_none(locale):
+            page.copy_for_translation(locale).save_revision().publish()
+
+
+@pytest.mark.parametrize("layout", ["a6", "a4", "print-shop"])
+@pytest.mark.parametrize("language", ["en", "pl", "ur"])
+def test_every_card_layout_is_tagged_in_its_language(touchpoint, layout, language):
+    if language != "en":
+        _translate(touchpoint.survey, language)
+    data = cards_pdf([touchpoint], layout=layout, language=language)
+    facts = assert_accessible(data, title=_card_title(language), lang=language)
+    assert len([tag for tag, _alt in facts["tags"] if tag == "/Figure"]) == 2  # both codes
+
+
+def _card_title(language):
+    from django.utils import translation
+
+    with translation.override(language):
+        return translation.gettext("How Did We Do cards")
+
+
 def test_large_print_pdf_is_tagged_with_its_survey_title_and_language(staff_client, survey):
     response = staff_client.get(
         reverse("surveys_staff:large-print", args=[survey.pk]), {"output": "pdf"}

@@ -39,7 +39,9 @@ def test_card_batch_html_shows_everything_a_resident_needs(staff_client, touchpo
     assert escape(touchpoint.survey.invitation) in html
 
 
-def test_card_batch_pdf_has_one_a6_page_per_touchpoint(staff_client, touchpoint, service, survey):
+def test_card_batch_pdf_has_an_a6_front_and_back_per_touchpoint(
+    staff_client, touchpoint, service, survey
+):
     from surveys.models import Touchpoint
 
     second = Touchpoint.objects.create(name="Ward 5", code="w5abc", service=service, survey=survey)
@@ -48,14 +50,14 @@ def test_card_batch_pdf_has_one_a6_page_per_touchpoint(staff_client, touchpoint,
     )
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 4
     for page in reader.pages:
         # A6 is 105 x 148 mm, which is 297.6 x 419.5 points.
         assert round(float(page.mediabox.width)) == 298
         assert round(float(page.mediabox.height)) == 420
-    first_page_text = reader.pages[0].extract_text()
-    assert "/f/hd7k2" in first_page_text
-    assert "/f/w5abc" in reader.pages[1].extract_text()
+    assert "/f/hd7k2" in reader.pages[0].extract_text()
+    assert "Freepost" in reader.pages[1].extract_text()
+    assert "/f/w5abc" in reader.pages[2].extract_text()
 
 
 @pytest.mark.parametrize("path", ["cards/", "touchpoints/1/qr.svg"])
