@@ -119,20 +119,50 @@ def _heading_levels(stream_value):
                 yield index, level
 
 
+def _heading_order_errors(stream_value):
+    """{block index: message} for each heading that skips a level."""
+    found, previous = {}, 1
+    for index, level in _heading_levels(stream_value):
+        errors = heading_level_errors([level], previous)
+        if errors:
+            found.setdefault(index, errors[0])
+        previous = level
+    return found
+
+
+def _add_error(existing, message):
+    """One block's own error with a heading-order message added, so both are shown."""
+    if existing is None:
+        return ValidationError(message)
+    if isinstance(existing, StructBlockValidationError):
+        return StructBlockValidationError(
+            block_errors=existing.block_errors,
+            non_block_errors=[*existing.non_block_errors.as_data(), ValidationError(message)],
+        )
+    return ValidationError([*existing.error_list, ValidationError(message)])
+
+
 class HeadingOrderMixin:
-    """Refuses a stream whose headings skip a level, pointing at the block that does."""
+    """Refuses a stream whose headings skip a level, pointing at the block that does.
+
+    Checked alongside the blocks' own rules (alt text, link text...), so the editor sees every
+    problem in one go rather than the heading order only once the rest is fixed.
+    """
 
     def clean(self, value):
-        value = super().clean(value)
-        block_errors, previous = {}, 1
-        for index, level in _heading_levels(value):
-            errors = heading_level_errors([level], previous)
-            if errors:
-                block_errors.setdefault(index, ErrorList([ValidationError(errors[0])]))
-            previous = level
-        if block_errors:
-            raise StreamBlockValidationError(block_errors=block_errors)
-        return value
+        try:
+            cleaned = super().clean(value)
+        except StreamBlockValidationError as error:
+            block_errors, non_block_errors = dict(error.block_errors), error.non_block_errors
+        else:
+            block_errors, non_block_errors = {}, ErrorList()
+        for index, message in _heading_order_errors(value).items():
+            block_errors[index] = _add_error(block_errors.get(index), message)
+        if block_errors or non_block_errors:
+            raise StreamBlockValidationError(
+                block_errors=block_errors, non_block_errors=non_block_errors
+            )
+        return cleaned
 
 
 class BodyStreamBlock(HeadingOrderMixin, blocks.StreamBlock):
