@@ -200,7 +200,7 @@ _ENGLISH_HOMOGRAPHS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -210,8 +210,12 @@ class _Token:
     sentence_start: bool
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def fold(word: str) -> str:
-    """Lower case with accents removed: 'Wiśniewska' -> 'wisniewska'."""
+    """Lower case with accents removed: 'Wiśniewska' -> 'wisniewska'. Cached: the redactor
+    folds every word of every comment, and words repeat."""
+    if word.isascii():
+        return word.lower()
     word = word.lower().replace("ł", "l").replace("ı", "i").replace("’", "'")
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -292,8 +296,13 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _protected_pattern().finditer(text.lower())]
 
 
+_JOINERS = re.compile(r"[-']")
+
+
 def _parts(key: str) -> list[str]:
-    parts = [p for p in re.split(r"[-']", key) if p]
+    if "-" not in key and "'" not in key:
+        return []
+    parts = [p for p in _JOINERS.split(key) if p]
     return parts if len(parts) > 1 else []
 
 
