@@ -35,7 +35,8 @@ def _questions(went_well="What went well?", do_better="What could we do better?"
                 "question": (
                     "In the past year, have you generally found it easy or difficult to find "
                     "information and advice about support, services or benefits?"
-                )
+                ),
+                "easy_read_question": "Was it easy to find out about help?",
             },
         },
     ]
@@ -99,6 +100,12 @@ TRANSLATIONS = {
                 "dotyczące wsparcia, usług lub świadczeń?"
             ),
         },
+        "easy_read_questions": {
+            "overall": "Czy nasza pomoc była dobra czy zła?",
+            "went_well": "Co było dobre?",
+            "do_better": "Co powinniśmy zmienić?",
+            "ascs_information": "Czy łatwo było znaleźć informacje o pomocy?",
+        },
     },
     "ur": {
         "title": "ہم نے کیسا کام کیا؟ ہسپتال سے گھر واپسی",
@@ -120,6 +127,12 @@ TRANSLATIONS = {
                 "پچھلے ایک سال میں، کیا آپ کو مدد، خدمات یا مالی فوائد کے بارے میں معلومات "
                 "اور مشورہ ڈھونڈنا عام طور پر آسان لگا یا مشکل؟"
             ),
+        },
+        "easy_read_questions": {
+            "overall": "کیا ہماری سروس اچھی تھی یا بری؟",
+            "went_well": "کیا اچھا تھا؟",
+            "do_better": "ہمیں کیا بدلنا چاہیے؟",
+            "ascs_information": "کیا مدد کے بارے میں معلومات ڈھونڈنا آسان تھا؟",
         },
     },
 }

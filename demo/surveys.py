@@ -95,6 +95,8 @@ def _translate(survey, language, words):
         key = child.value.get("purpose") if child.block_type == "free_text" else child.block_type
         if key in words["questions"]:
             child.value["question"] = words["questions"][key]
+        if key in words["easy_read_questions"]:
+            child.value["easy_read_question"] = words["easy_read_questions"][key]
         if child.value.get("hint"):
             child.value["hint"] = words["hint"]
     translated.save_revision().publish()

@@ -6,11 +6,13 @@ translations, and used as the key of the stored answer.
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from surveys.choices import FreeTextPurpose
+from surveys.easy_read import SYMBOL_CHOICES, wording_errors
 
 FREE_TEXT_MAX_LENGTH = 5000
 
@@ -24,21 +26,31 @@ class QuestionBlock(blocks.StructBlock):
         max_length=255,
         help_text=_("Short words, one idea. Shown on the easy read version."),
     )
-    picture = ImageChooserBlock(required=False, help_text=_("For the easy read version."))
+    symbol = blocks.ChoiceBlock(
+        choices=SYMBOL_CHOICES,
+        required=False,
+        label=_("Easy read picture"),
+        help_text=_("Shown beside the question on the easy read version, unless you upload one."),
+    )
+    picture = ImageChooserBlock(
+        required=False, help_text=_("Your own picture for the easy read version.")
+    )
     picture_alt = blocks.CharBlock(
         required=False, max_length=255, help_text=_("Describe the picture. Required with one.")
     )
 
     def clean(self, value):
         cleaned = super().clean(value)
+        errors = {}
         if cleaned.get("picture") and not cleaned.get("picture_alt"):
-            raise blocks.StructBlockValidationError(
-                {
-                    "picture_alt": blocks.ValidationError(
-                        _("Describe the picture for people who can't see it.")
-                    )
-                }
+            errors["picture_alt"] = ValidationError(
+                _("Describe the picture for people who can't see it.")
             )
+        wording = wording_errors(cleaned.get("easy_read_question") or "")
+        if wording:
+            errors["easy_read_question"] = ValidationError(wording)
+        if errors:
+            raise blocks.StructBlockValidationError(errors)
         return cleaned
 
     class Meta:

@@ -3,10 +3,12 @@
 import uuid
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import GovUKFormMixin
+from surveys import easy_read as easy_read_words
 from surveys.blocks import FREE_TEXT_MAX_LENGTH
 from surveys.choices import (
     EQUALITY_FIELDS,
@@ -22,30 +24,94 @@ from surveys.submission import Comment, Submission
 HONEYPOT_FIELD = "website"
 
 
+def _limit():
+    return formats.number_format(FREE_TEXT_MAX_LENGTH, force_grouping=True)
+
+
+# GOV.UK error messages say what to do; the standard survey names the question in them.
+REQUIRED_MESSAGES = {
+    "overall": _("Select how your experience was"),
+    "ascs_satisfaction": _("Select how satisfied or dissatisfied you are"),
+    "ascs_information": _("Select how easy or difficult it was to find information and advice"),
+    "went_well": _("Enter what went well"),
+    "do_better": _("Enter what could be better"),
+}
+EASY_READ_REQUIRED_MESSAGES = {
+    "overall": _("Please choose a face."),
+    "ascs_satisfaction": _("Please choose a face."),
+    "ascs_information": _("Please choose an answer."),
+    "single_choice": _("Please choose an answer."),
+    "multiple_choice": _("Please choose one or more answers."),
+    "free_text": _("Please write your answer."),
+}
+
+
+def _error_messages(kind, block_type, question, easy_read):
+    """Django's defaults ("This field is required.") replaced with what to do, per question."""
+    # Django %-formats the messages that have params (max_length, invalid_choice): escape a %.
+    plain, named = {"question": question}, {"question": question.replace("%", "%%")}
+    if easy_read:
+        required = EASY_READ_REQUIRED_MESSAGES[block_type]
+        too_long = _("Please write less. Use %(limit)s letters or fewer.")
+        invalid = _("Please choose an answer.")
+    else:
+        required = (
+            REQUIRED_MESSAGES.get(kind)
+            or {
+                "free_text": _("Enter your answer to ‘%(question)s’"),
+                "multiple_choice": _("Select at least one answer to ‘%(question)s’"),
+            }.get(block_type, _("Select an answer to ‘%(question)s’"))
+            % plain
+        )
+        too_long = _("Your answer to ‘%(question)s’ must be %(limit)s characters or fewer")
+        invalid = _("Select one of the answers to ‘%(question)s’") % named
+    return {
+        "required": required,
+        "max_length": lazy(lambda: too_long % {**named, "limit": _limit()}, str)(),
+        "invalid_choice": invalid,
+        "invalid_list": invalid,
+    }
+
+
 def _field_for_block(block_type, value, easy_read):
-    label = (easy_read and value.get("easy_read_question")) or value["question"]
+    kind = easy_read_words.question_kind(block_type, value)
+    label = easy_read_words.question_words(block_type, value) if easy_read else value["question"]
     common = {
         "label": label,
         "required": bool(value.get("required")),
         "help_text": value.get("hint") or "",
+        "error_messages": _error_messages(kind, block_type, value["question"], easy_read),
     }
     if block_type == "free_text":
-        return forms.CharField(
+        field = forms.CharField(
             max_length=FREE_TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5}), **common
         )
-    if block_type in {"single_choice", "multiple_choice"}:
+    elif block_type in {"single_choice", "multiple_choice"}:
         choices = [(option.id, option.value) for option in value["options"].bound_blocks]
         if block_type == "single_choice":
-            return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
-        return forms.MultipleChoiceField(
-            choices=choices, widget=forms.CheckboxSelectMultiple, **common
-        )
-    choices = {
-        "overall": OverallExperience.choices,
-        "ascs_satisfaction": AscsSatisfaction.choices,
-        "ascs_information": AscsInformation.choices,
-    }[block_type]
-    return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+            field = forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+        else:
+            field = forms.MultipleChoiceField(
+                choices=choices, widget=forms.CheckboxSelectMultiple, **common
+            )
+    else:
+        choices = {
+            "overall": OverallExperience.choices,
+            "ascs_satisfaction": AscsSatisfaction.choices,
+            "ascs_information": AscsInformation.choices,
+        }[block_type]
+        field = forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+    if easy_read:
+        _make_easy_read(field, kind, easy_read_words.question_picture(block_type, value))
+    return field
+
+
+def _make_easy_read(field, kind, picture):
+    """Easy read answer words, and the pictures the easy read template shows."""
+    field.easy_read_picture = picture
+    field.option_pictures = {}
+    if hasattr(field, "choices"):
+        field.choices, field.option_pictures = easy_read_words.answer_choices(kind, field.choices)
 
 
 class SurveyResponseForm(GovUKFormMixin, forms.Form):
@@ -58,6 +124,7 @@ class SurveyResponseForm(GovUKFormMixin, forms.Form):
         kwargs.setdefault("initial", {}).setdefault("submission_token", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.survey = survey
+        self.easy_read = easy_read
         self.question_specs = survey.question_blocks()
         self.question_names = []
         for key, block_type, value in self.question_specs:
@@ -66,21 +133,35 @@ class SurveyResponseForm(GovUKFormMixin, forms.Form):
             self.question_names.append(name)
         self.about_you_names = []
         if survey.include_helper_question:
-            self.fields["helped_by"] = forms.ChoiceField(
-                label=_("Did someone help you fill this in?"),
-                choices=HelpedBy.choices,
-                widget=forms.RadioSelect,
-                required=False,
+            self.fields["helped_by"] = self._optional_choice(
+                "helped_by", _("Did someone help you fill this in?"), HelpedBy.choices, easy_read
             )
         if survey.include_about_you:
             for name, (label, choices) in EQUALITY_FIELDS.items():
-                self.fields[name] = forms.ChoiceField(
-                    label=label,
-                    choices=choices.choices,
-                    widget=forms.RadioSelect,
-                    required=False,
-                )
+                if easy_read:
+                    label = easy_read_words.ABOUT_YOU_QUESTIONS[name]
+                self.fields[name] = self._optional_choice("about_you", label, choices, easy_read)
                 self.about_you_names.append(name)
+
+    @staticmethod
+    def _optional_choice(kind, label, choices, easy_read):
+        field = forms.ChoiceField(
+            label=label,
+            choices=getattr(choices, "choices", choices),
+            widget=forms.RadioSelect,
+            required=False,
+            error_messages={
+                "invalid_choice": _("Select one of the answers to ‘%(question)s’")
+                % {"question": str(label).replace("%", "%%")}
+            },
+        )
+        if easy_read:
+            label = easy_read_words.DEFAULT_QUESTION.get(kind, label)
+            field.label = label
+            _make_easy_read(
+                field, kind, easy_read_words.PICTURES[easy_read_words.DEFAULT_SYMBOL[kind]]
+            )
+        return field
 
     def question_fields(self):
         """(bound field, block value) pairs, so templates can show easy read pictures."""
@@ -107,9 +188,12 @@ class SurveyResponseForm(GovUKFormMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not self.errors and self.to_submission().is_empty():
-            raise forms.ValidationError(
-                _("Answer at least one question before sending."), code="empty"
+            message = (
+                _("Please answer at least one question.")
+                if self.easy_read
+                else _("Answer at least one question before sending.")
             )
+            raise forms.ValidationError(message, code="empty")
         return cleaned
 
     def to_submission(self):

@@ -59,7 +59,9 @@ def test_invalid_choice_is_rejected(client, touchpoint, keys):
     response = client.post(
         "/f/hd7k2", {"submission_token": str(uuid.uuid4()), f"q_{keys['overall']}": "brilliant"}
     )
-    assert "Select a valid choice" in response.content.decode()
+    assert "Select one of the answers to ‘Overall, how was your experience?’" in (
+        response.content.decode()
+    )
     assert Response.objects.count() == 0
 
 
@@ -72,7 +74,7 @@ def test_over_long_comment_is_rejected_and_nothing_partial_saved(client, touchpo
             f"q_{keys['do_better']}": "x" * 5001,
         },
     )
-    assert "at most 5000 characters" in response.content.decode()
+    assert "must be 5,000 characters or fewer" in response.content.decode()
     assert Response.objects.count() == 0
     assert FreeTextAnswer.objects.count() == 0
 
