@@ -27,6 +27,7 @@ from import_export.formats.base_formats import CSV
 from openpyxl import load_workbook
 
 from surveys.choices import EQUALITY_FIELDS, Channel, HelpedBy, OverallExperience
+from surveys.import_questions import header_name, question_answers_add
 from surveys.models import Touchpoint
 from surveys.services import response_submit
 from surveys.submission import Comment, Submission
@@ -112,11 +113,12 @@ def _read_xlsx(content):
 
 
 def _as_dicts(header_row, rows):
-    headers = [str(h or "").strip().lower() for h in header_row]
+    headers = [header_name(h) for h in header_row]
     if "touchpoint" not in headers:
         raise ImportFileError("The first row must hold column names, including 'touchpoint'.")
-    # Only the columns we read are kept; for a repeated name the last one wins, as before.
-    kept = [(index, name) for index, name in enumerate(headers) if name in COLUMNS]
+    # Every named column is kept: besides COLUMNS, a survey's own questions have columns
+    # headed by their wording (`surveys.import_questions`). For a repeated name the last wins.
+    kept = [(index, name) for index, name in enumerate(headers) if name]
     result = [{name: row[index] for index, name in kept if index < len(row)} for row in rows]
     if len(result) > MAX_ROWS:
         raise _too_many_rows()
@@ -265,7 +267,11 @@ def _token(raw, seen):
     if reference:
         basis = f"ref:{reference}"
     else:
-        canonical = json.dumps({k: _text(raw.get(k)) for k in COLUMNS}, sort_keys=True)
+        values = {k: _text(raw.get(k)) for k in COLUMNS}
+        # Other columns count only when filled, so a file of COLUMNS alone keeps the tokens it
+        # had before question columns were read: importing it again still adds nothing.
+        values.update({k: _text(v) for k, v in raw.items() if k not in COLUMNS and _text(v)})
+        canonical = json.dumps(values, sort_keys=True)
         seen[canonical] = seen.get(canonical, 0) + 1
         basis = f"{hashlib.sha256(canonical.encode()).hexdigest()}#{seen[canonical]}"
     return uuid.uuid5(IMPORT_NAMESPACE, basis)
@@ -305,15 +311,20 @@ def _submission(raw, row):
     )
     if row.touchpoint is None:
         return submission
-    keys = _free_text_keys(row.touchpoint.survey.specific)
+    survey = row.touchpoint.survey.specific
+    keys = _free_text_keys(survey)
     for purpose in ("went_well", "do_better"):
         text = _text(raw.get(purpose))
         if len(text) > 5000:
             row.errors.append(f"{purpose}: longer than 5,000 characters")
         elif text and purpose not in keys:
-            row.errors.append(f"{purpose}: this touchpoint's survey doesn't ask that")
+            row.errors.append(
+                f"{purpose}: this touchpoint's survey doesn't ask that. Use the survey's "
+                "template, with a column for each question"
+            )
         elif text:
             submission.comments.append(Comment(keys[purpose], purpose, text))
+    question_answers_add(raw, survey, submission, row.errors, _text)
     return submission
 
 

@@ -10,10 +10,13 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from core.locales import locale_default
+from surveys.import_questions import import_template
 from surveys.imports import (
     COLUMNS,
     ImportFileError,
@@ -25,6 +28,7 @@ from surveys.imports import (
     read_rows,
     validate_rows,
 )
+from surveys.models import SurveyPage
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 PENDING_SESSION_KEY = "surveys_import_pending"
@@ -48,7 +52,12 @@ class ImportConfirmForm(forms.Form):
 @permission_required("surveys.enter_paper_response", raise_exception=True)
 def import_responses(request):
     pending_files_delete_expired()
-    context = {"columns": COLUMNS, "form": ImportUploadForm(), "rows": None}
+    context = {
+        "columns": COLUMNS,
+        "form": ImportUploadForm(),
+        "rows": None,
+        "surveys": SurveyPage.objects.filter(locale=locale_default()).order_by("title"),
+    }
     if request.method != "POST":
         return render(request, "surveys/staff/import.html", context)
     if "confirm" in request.POST:
@@ -70,6 +79,26 @@ def import_responses(request):
         token = _pending_remember(request, pending_file_save(content), upload.name)
         context["confirm"] = ImportConfirmForm(initial={"upload": token})
     return render(request, "surveys/staff/import.html", context)
+
+
+TEMPLATE_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@permission_required("surveys.enter_paper_response", raise_exception=True)
+def import_template_download(request, pk, file_format):
+    """An empty sheet with a column for each of the survey's questions."""
+    if file_format not in TEMPLATE_TYPES:
+        raise Http404
+    survey = get_object_or_404(SurveyPage, pk=pk).specific
+    response = HttpResponse(
+        import_template(survey, file_format), content_type=TEMPLATE_TYPES[file_format]
+    )
+    filename = f"import-{survey.slug}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _pending_remember(request, token, filename):

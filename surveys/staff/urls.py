@@ -10,6 +10,11 @@ urlpatterns = [
     path("enter/", entry.choose_touchpoint, name="entry-choose"),
     path("enter/<int:pk>/", entry.enter_response, name="entry"),
     path("import/", imports.import_responses, name="import"),
+    path(
+        "import/template/<int:pk>.<str:file_format>",
+        imports.import_template_download,
+        name="import-template",
+    ),
     path("export/", exports.export_responses, name="export"),
     path("cards/", cards.cards, name="cards"),
     path("surveys/<int:pk>/large-print/", large_print.large_print, name="large-print"),
