@@ -17,3 +17,11 @@ def report_export_run(export_id):
     from insights.exports import report_export_make
 
     return report_export_make(export_id=export_id)
+
+
+@task()
+def send_weekly_digests():
+    """Email subscribed leads about the last seven days, once per week. Returns emails sent."""
+    from insights.digests import weekly_digests_send
+
+    return len(weekly_digests_send())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from insights.views import dashboard, exports, reports
+from insights.views import dashboard, digests, exports, reports
 
 app_name = "insights"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("reports/cqc/", reports.CqcPackView.as_view(), name="cqc-pack"),
     path("reports/cqc.pdf", reports.cqc_pack_pdf, name="cqc-pack-pdf"),
+    path("digests/", digests.digest_choose, name="digests"),
     path("exports/", exports.export_list, name="exports"),
     path("exports/<int:pk>/", exports.export_detail, name="export"),
     path("exports/<int:pk>/download/", exports.export_download, name="export-download"),

@@ -18,6 +18,13 @@ def register_dashboard_menu():
     )
 
 
+@hooks.register("register_admin_menu_item")
+def register_digest_menu():
+    return DashboardMenuItem(
+        _("Weekly digest"), reverse("insights:digests"), icon_name="mail", order=131
+    )
+
+
 @hooks.register("meeting_suggested_phrases")
 def suggested_phrases_for_meeting(meeting):
     """The emerging phrases of the summary the board reads at this meeting."""

@@ -1,3 +1,4 @@
+from insights.models.digests import DigestSubscription
 from insights.models.exports import ReportExport
 from insights.models.rollups import (
     DAILY_ROLLUP_MODELS,
@@ -19,6 +20,7 @@ __all__ = [
     "CountedResponse",
     "DAILY_ROLLUP_MODELS",
     "DailyResponseRollup",
+    "DigestSubscription",
     "DailyThemeRollup",
     "MONTHLY_ROLLUP_MODELS",
     "MonthlyEqualityPairRollup",
