@@ -32,12 +32,16 @@ def follow_up_shown(tally):
 
 
 def follow_up_rows(feedback_filter):
-    """One row per 'You said, we did' entry published for the filter's services, with what
-    residents answered in its period: for the dashboard's closing-the-loop panel and the Local
-    Account. Follow-ups are not survey responses, so no response count includes them."""
+    """One row per 'You said, we did' entry (for the filter's service) that residents answered
+    in the filter's period, with what they said: for the dashboard's closing-the-loop panel and
+    the Local Account. Follow-ups are not survey responses, so no response count includes them."""
     entries = Action.objects.you_said_we_did().select_related("service").order_by("-completed_on")
     if feedback_filter.service_id:
         entries = entries.filter(service_id=feedback_filter.service_id)
     entries = list(entries.filter(completed_on__lte=feedback_filter.end))
     tallies = follow_up_tallies(entries, start=feedback_filter.start, end=feedback_filter.end)
-    return [{"entry": entry, "answers": follow_up_shown(tallies[entry.pk])} for entry in entries]
+    return [
+        {"entry": entry, "answers": follow_up_shown(tallies[entry.pk])}
+        for entry in entries
+        if any(tallies[entry.pk].values())
+    ]

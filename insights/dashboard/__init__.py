@@ -23,6 +23,7 @@ from insights.dashboard.responses import (
 )
 from insights.dashboard.sources import response_measures
 from insights.dashboard.themes import monthly_panel, movement_panel, theme_movement
+from insights.follow_ups import follow_up_rows
 from insights.summaries import quotes_add
 from insights.suppression import NOT_SHOWN_NOTE, TOO_SMALL, too_small
 from themes.selectors import safeguarding_open_count
@@ -78,6 +79,7 @@ def _panels(feedback_filter, previous, pair, emerging):
         "themes_time": monthly_panel(feedback_filter, themes),
         "equality": equality_panel(feedback_filter, pair),
         "loop": closing_the_loop(feedback_filter),
+        "follow_ups": follow_up_rows(feedback_filter),
         "emerging": emerging_cached(feedback_filter) if emerging else [],
         "not_shown_note": NOT_SHOWN_NOTE,
     }

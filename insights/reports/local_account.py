@@ -12,6 +12,7 @@ from insights.dashboard.responses import headline
 from insights.dashboard.sources import response_measures
 from insights.dashboard.themes import theme_movement
 from insights.filters import FeedbackFilter
+from insights.follow_ups import follow_up_rows
 from insights.periods import financial_year as financial_year_dates
 from insights.periods import financial_year_label
 from insights.reports.charts import report_charts
@@ -79,4 +80,5 @@ def local_account_build(year):
         "equality": [] if small else by_characteristic(feedback_filter),
         "equality_statement": STATEMENT,
         "you_said_we_did": you_said_we_did_in(feedback_filter),
+        "follow_ups": follow_up_rows(feedback_filter),
     }
