@@ -4,9 +4,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -135,4 +137,31 @@ def survey_print_buttons(page, user, view_name, next_url=None):
             reverse("surveys_staff:large-print", args=[page.pk]) + "?output=pdf",
             icon_name="download",
             priority=61,
+        )
+
+
+@hooks.register("after_create_page")
+def offer_survey_translation(request, page):
+    """A new survey is offered for translation straight away: until it is, residents who chose
+    another language answer it in this one, with a note in theirs."""
+    if page.specific_class is not SurveyPage:
+        return
+    if not request.user.has_perm("wagtail_localize.submit_translation"):
+        return
+    missing = Locale.objects.exclude(pk__in=page.get_translations(inclusive=True).values("locale"))
+    if missing.exists():
+        names = ", ".join(str(locale.get_display_name()) for locale in missing)
+        messages.info(
+            request,
+            _(
+                "This survey is not in %(languages)s yet. Translate it so everyone can "
+                "answer it in their language."
+            )
+            % {"languages": names},
+            buttons=[
+                messages.button(
+                    reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+                    _("Translate this survey"),
+                )
+            ],
         )

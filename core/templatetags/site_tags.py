@@ -1,7 +1,16 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import reverse, translate_url
+from django.utils.html import format_html
+from django.utils.translation import (
+    get_language,
+    get_language_info,
+    gettext,
+    ngettext,
+    override,
+)
+
+from core.locales import locale_for
 
 register = template.Library()
 
@@ -11,6 +20,26 @@ def _page_translation_urls(page):
         return {}
     translations = page.get_translations(inclusive=True).live().select_related("locale")
     return {translation.locale.language_code: translation.url for translation in translations}
+
+
+def _nearest_translated_url(page, code):
+    """For a page with no version in `code`: its nearest ancestor that has one (a page made
+    only in Polish leads an Urdu reader to the Urdu section or home, never the English home)."""
+    locale = locale_for(code)
+    if locale is not None and hasattr(page, "get_ancestors"):
+        ancestors = page.get_ancestors().filter(depth__gt=1).order_by("-depth")
+        for ancestor in ancestors:
+            translated = ancestor.get_translation_or_none(locale)
+            if translated is not None and translated.live:
+                return translated.url
+    return _home_url(code)
+
+
+def _home_url(code):
+    # Not translate_url("/", code): "/" only resolves in the default language, so from a
+    # Polish page it came back unchanged, the English home.
+    with override(code):
+        return reverse("wagtail_serve", args=[""])
 
 
 @register.inclusion_tag("components/_language_switcher.html", takes_context=True)
@@ -24,7 +53,7 @@ def language_switcher(context):
     languages = []
     for code, _name in settings.LANGUAGES:
         if context.get("page") is not None:
-            url = page_urls.get(code) or translate_url("/", code)
+            url = page_urls.get(code) or _nearest_translated_url(context["page"], code)
         else:
             url = translate_url(request.get_full_path(), code)
         info = get_language_info(code)
@@ -37,3 +66,46 @@ def language_switcher(context):
 @register.filter
 def field_widget_type(bound_field):
     return getattr(bound_field, "widget_type", "")
+
+
+@register.filter
+def phone(number):
+    """A phone number kept left to right and on one line, in Urdu sentences too (unwrapped,
+    the bidi algorithm reverses its space-separated groups)."""
+    return format_html('<span class="app-phone" dir="ltr">{}</span>', number)
+
+
+# A number in each CLDR plural category GOV.UK Frontend asks for (Polish has one, few and many;
+# English and Urdu one and other), so gettext picks the right form for each.
+PLURAL_EXAMPLES = {"one": 1, "few": 2, "many": 5, "other": 5}
+JS_COUNT = "%{count}"
+
+
+def _plurals(key, singular, plural):
+    return [
+        (f"{key}.{rule}", ngettext(singular, plural, n) % {"count": JS_COUNT})
+        for rule, n in PLURAL_EXAMPLES.items()
+    ]
+
+
+@register.simple_tag
+def character_count_messages():
+    """GOV.UK Frontend's character count messages in the active language, as
+    (data-i18n attribute suffix, text) pairs; the script puts the number in for %{count}."""
+    return [
+        *_plurals(
+            "characters-under-limit",
+            "You have %(count)s character remaining",
+            "You have %(count)s characters remaining",
+        ),
+        ("characters-at-limit", gettext("You have 0 characters remaining")),
+        *_plurals(
+            "characters-over-limit",
+            "You have %(count)s character too many",
+            "You have %(count)s characters too many",
+        ),
+        (
+            "textarea-description.other",
+            gettext("You can enter up to %(limit)s characters") % {"limit": JS_COUNT},
+        ),
+    ]

@@ -232,6 +232,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static_src" / "static",
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
 ]
+# Files browsers ask for at the site's root, whatever the page says (/favicon.ico).
+WHITENOISE_ROOT = BASE_DIR / "static_src" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

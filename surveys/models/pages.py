@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -8,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.locales import locale_default
 from surveys.blocks import QuestionStreamBlock
 from surveys.page_forms import SurveyPageForm
 
@@ -38,6 +40,35 @@ class SurveyIndexPage(Page):
             SurveyPage.objects.child_of(self).live().filter(open_on(timezone.localdate()))
         )
         return context
+
+    def route(self, request, path_components):
+        """A survey not translated into this index's language yet is still answered at its
+        address here (/pl/give-feedback/<survey>/): in its own language, with a note in the
+        resident's (see surveys.views), never a 404."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            untranslated = self._untranslated_survey(path_components[:1])
+            if untranslated is None:
+                raise
+            return untranslated.route(request, path_components[1:])
+
+    def _untranslated_survey(self, slugs):
+        """The survey with this address in another language's index, the site's own first."""
+        if not slugs:
+            return None
+        default = locale_default()
+        indexes = sorted(
+            SurveyIndexPage.objects.filter(translation_key=self.translation_key).exclude(
+                pk=self.pk
+            ),
+            key=lambda page: (page.locale_id != getattr(default, "pk", None), page.pk),
+        )
+        for other in indexes:
+            survey = SurveyPage.objects.child_of(other).live().filter(slug=slugs[0]).first()
+            if survey is not None:
+                return survey
+        return None
 
 
 class SurveyPage(Page):

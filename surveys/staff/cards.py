@@ -67,7 +67,8 @@ class CardBatchForm(forms.Form):
         ]
         for touchpoint in self.fields["touchpoint"].queryset:
             self.fields[f"quantity_{touchpoint.pk}"] = forms.IntegerField(
-                label=_("Number of cards for %(touchpoint)s") % {"touchpoint": touchpoint},
+                label=_("How many cards for %(name)s, %(code)s")
+                % {"name": touchpoint.name, "code": touchpoint.code},
                 min_value=1,
                 max_value=MAX_CARDS,
                 required=False,
