@@ -61,7 +61,7 @@ def test_friends_and_family_answers_are_faces(client, touchpoint):
     main, _parsed = _easy_read(client)
     for face in FACES:
         assert f"/static/surveys/easy-read/{face}.svg" in main
-    assert ">Not good or bad</span>" in main
+    assert '-words">Not good or bad</span>' in main
     assert "Neither good nor poor" not in main
 
 
