@@ -1,5 +1,5 @@
 from surveys.models.pages import SurveyIndexPage, SurveyPage
-from surveys.models.places import Service, Touchpoint
+from surveys.models.places import Service, ServiceName, Touchpoint, TouchpointName
 from surveys.models.receipts import ClosedReceipt
 from surveys.models.responses import ContactRequest, FreeTextAnswer, Response
 
@@ -9,7 +9,9 @@ __all__ = [
     "FreeTextAnswer",
     "Response",
     "Service",
+    "ServiceName",
     "SurveyIndexPage",
     "SurveyPage",
     "Touchpoint",
+    "TouchpointName",
 ]

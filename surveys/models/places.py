@@ -3,7 +3,11 @@ import secrets
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 
+from core.locales import locale_active, locale_default
 from surveys.choices import Channel
 
 # No 0/O, 1/I/L: codes are typed by people reading a printed card.
@@ -14,13 +18,36 @@ def new_touchpoint_code(length=5):
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 
-class Service(models.Model):
+class LocalizedNameMixin:
+    """`localized_name`: the name in the active language when staff have given one."""
+
+    @property
+    def localized_name(self):
+        locale = locale_active()
+        if locale is None or locale == locale_default():
+            return self.name
+        found = self.translated_names.filter(locale=locale).values_list("name", flat=True)
+        return next(iter(found), self.name)
+
+
+def _names_panel():
+    return InlinePanel(
+        "translated_names",
+        heading=_("Name in other languages"),
+        label=_("Name in another language"),
+        help_text=_("Shown on the survey page in that language. Leave out to show the name above."),
+    )
+
+
+class Service(LocalizedNameMixin, ClusterableModel):
     """An adult social care service residents give feedback about."""
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
     is_demo = models.BooleanField(default=False, editable=False)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), _names_panel()]
 
     class Meta:
         ordering = ["name"]
@@ -29,7 +56,7 @@ class Service(models.Model):
         return self.name
 
 
-class Touchpoint(models.Model):
+class Touchpoint(LocalizedNameMixin, ClusterableModel):
     """Where a How Did We Do card is handed out: a team, service or place with a short code."""
 
     name = models.CharField(max_length=200)
@@ -52,6 +79,16 @@ class Touchpoint(models.Model):
     is_active = models.BooleanField(default=True)
     is_demo = models.BooleanField(default=False, editable=False)
 
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("service"),
+        FieldPanel("survey"),
+        FieldPanel("default_channel"),
+        FieldPanel("is_active"),
+        _names_panel(),
+    ]
+
     class Meta:
         ordering = ["service__name", "name"]
 
@@ -63,3 +100,39 @@ class Touchpoint(models.Model):
 
     def qr_path(self):
         return f"{self.get_absolute_url()}?via=qr"
+
+
+class TranslatedName(models.Model):
+    """A service's or touchpoint's name in one other language (a row per language, never a
+    field per language)."""
+
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=200)
+
+    panels = [FieldPanel("locale"), FieldPanel("name")]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceName(TranslatedName):
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="translated_names")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["service", "locale"], name="one_service_name_a_locale")
+        ]
+
+
+class TouchpointName(TranslatedName):
+    touchpoint = ParentalKey(Touchpoint, on_delete=models.CASCADE, related_name="translated_names")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["touchpoint", "locale"], name="one_touchpoint_name_a_locale"
+            )
+        ]

@@ -177,3 +177,68 @@ def test_the_thanks_page_shows_the_surveys_own_message_instead_of_ours(
     html = _thanks(client, keys)
     assert "Our board meets every month to read what you told us." in html
     assert "We read every comment" not in html
+
+
+def _caption(html):
+    return re.search(r'<span class="govuk-caption-l">(.*?)</span>', html).group(1)
+
+
+def test_the_caption_names_the_service_and_touchpoint_in_polish(client, touchpoint, polish_survey):
+    from surveys.models import ServiceName, TouchpointName
+
+    polish = Locale.objects.get(language_code="pl")
+    ServiceName.objects.create(service=touchpoint.service, locale=polish, name="Wypis ze szpitala")
+    TouchpointName.objects.create(touchpoint=touchpoint, locale=polish, name="Zespół wypisów")
+    assert _caption(client.get("/pl/f/hd7k2").content.decode()) == (
+        "Wypis ze szpitala – Zespół wypisów"
+    )
+    assert _caption(client.get("/f/hd7k2").content.decode()) == (
+        "Hospital discharge – Discharge team"
+    )
+
+
+def test_a_name_not_given_in_urdu_stays_as_written(client, touchpoint):
+    from surveys.models import ServiceName
+
+    _translate(touchpoint.survey, "ur")
+    polish, _created = Locale.objects.get_or_create(language_code="pl")
+    ServiceName.objects.create(service=touchpoint.service, locale=polish, name="Wypis ze szpitala")
+    caption = _caption(client.get("/ur/f/hd7k2").content.decode())
+    assert caption == "Hospital discharge – Discharge team"
+
+
+@pytest.fixture
+def lead_client(client, django_user_model):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = django_user_model.objects.create_superuser("boss", "boss@council.example", "x" * 12)
+    TOTP.activate(user, generate_totp_secret())
+    client.force_login(user)
+    return client
+
+
+def test_the_service_form_takes_names_in_other_languages(lead_client, service):
+    admin_client = lead_client
+    polish = Locale.objects.create(language_code="pl")
+    url = f"/admin/snippets/surveys/service/edit/{service.pk}/"
+    form = admin_client.get(url).content.decode()
+    assert "translated_names-TOTAL_FORMS" in form
+    response = admin_client.post(
+        url,
+        {
+            "name": service.name,
+            "slug": service.slug,
+            "description": "",
+            "translated_names-TOTAL_FORMS": "1",
+            "translated_names-INITIAL_FORMS": "0",
+            "translated_names-MIN_NUM_FORMS": "0",
+            "translated_names-MAX_NUM_FORMS": "1000",
+            "translated_names-0-locale": str(polish.pk),
+            "translated_names-0-name": "Wypis ze szpitala",
+            "translated_names-0-id": "",
+            "translated_names-0-ORDER": "1",
+            "translated_names-0-DELETE": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(service.translated_names.values_list("name", flat=True)) == ["Wypis ze szpitala"]
