@@ -73,6 +73,8 @@ EXPECTED = {
     "themes_staff:mention-decide": POST_ONLY,
     "themes_staff:phrases": {LEAD},
     "themes_staff:phrase-reopen": POST_ONLY,
+    "themes_staff:rejected-triggers": {LEAD},
+    "themes_staff:trigger-narrow": POST_ONLY,
     "insights:dashboard": {OFFICER, LEAD, SAFEGUARDING},
     "insights:board-dashboard": {BOARD, OFFICER, LEAD, SAFEGUARDING},
     "insights:local-account": {OFFICER, LEAD, SAFEGUARDING},
@@ -85,6 +87,7 @@ EXPECTED = {
     # Co-production: public pages, then members' and officers' pages.
     "coproduction:you-said-we-did": MOVED,  # to the CMS "You said, we did" page
     "coproduction:board-public": EVERYONE,
+    "coproduction:follow-up": EVERYONE,  # "Is it better now?" on a published entry
     "coproduction:minutes-index": EVERYONE,
     "coproduction:minutes-public": EVERYONE,
     "coproduction:minutes-version": {BOARD, OFFICER, LEAD},
@@ -119,7 +122,7 @@ def demo(db, django_capture_on_commit_callbacks):
     from coproduction.models import Action, Board, Meeting, Minutes
     from insights.models import ReportExport
     from surveys.models import ContactRequest, Response, SurveyPage, Touchpoint
-    from themes.models import PhraseDecision, SafeguardingFlag, ThemeMention
+    from themes.models import PhraseDecision, SafeguardingFlag, Theme, ThemeMention
 
     board = Board.objects.get(slug="always-listening")
     meeting = Meeting.objects.filter(board=board).order_by("starts_at").first()
@@ -149,10 +152,12 @@ def demo(db, django_capture_on_commit_callbacks):
             "surveys_staff:contact-request-delete": contact.pk,
             "themes_staff:flag": SafeguardingFlag.objects.first().pk,
             "themes_staff:mention-decide": ThemeMention.objects.first().pk,
+            "themes_staff:trigger-narrow": Theme.objects.first().pk,
             "themes_staff:phrase-reopen": PhraseDecision.objects.create(
                 phrase="a rejected phrase", outcome="rejected", decided_on=date(2026, 1, 5)
             ).pk,
             "coproduction:action-detail": Action.objects.filter(meeting__board=board).first().pk,
+            "coproduction:follow-up": Action.objects.you_said_we_did().first().pk,
             # Published minutes are addressed by their meeting's id.
             "coproduction:minutes-public": Minutes.objects.filter(
                 meeting__board=board, status="published"
