@@ -8,6 +8,7 @@ cursor waits in the first question.
 import contextlib
 from datetime import date
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -49,6 +50,20 @@ def focus_field_name(form, *, next_card):
     return "channel"
 
 
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+
+
+def typed_date(form):
+    """The card's date as a text box (14/03/2026): Chromium's date picker takes Tab inside
+    itself (day, month, year), which traps someone keying in cards from the keyboard."""
+    field = form.fields["date_given"]
+    field.input_formats = DATE_FORMATS
+    field.widget = forms.DateInput(
+        format=DATE_FORMATS[0], attrs={"inputmode": "numeric", "autocomplete": "off"}
+    )
+    field.help_text = _("For example, 14/03/2026")
+
+
 def _next_card_url(touchpoint, cleaned):
     query = urlencode({"channel": cleaned["channel"], "date": cleaned["date_given"].isoformat()})
     return f"{reverse('surveys_staff:entry', args=[touchpoint.pk])}?{query}"
@@ -59,6 +74,7 @@ def enter_response(request, pk):
     touchpoint = get_object_or_404(Touchpoint.objects.select_related("survey", "service"), pk=pk)
     survey = touchpoint.survey.specific
     form = StaffEntryForm(request.POST or None, survey=survey, initial=carried_over(request.GET))
+    typed_date(form)
     if request.method == "POST" and form.is_valid():
         try:
             response, created = response_submit(
