@@ -86,6 +86,11 @@ PERMISSIONS = [
     ("coproduction.change_action", "Update an action", MEETING_STAFF),
     ("coproduction.publish_action", "Publish 'You said, we did'", MEETING_STAFF),
     ("coproduction.add_actionprogressnote", "Add progress notes to an action", MEETING_STAFF),
+    (
+        "coproduction.view_followup",
+        "See 'Is it better now?' answers (comments redacted)",
+        {OF, E, S},
+    ),
     # Accounts
     ("auth.view_user", "See user accounts", {A}),
     ("auth.add_user", "Create user accounts", {A}),

@@ -202,3 +202,16 @@ def test_retention_removes_old_follow_up_comments_but_keeps_the_answer(entry, se
     assert follow_up.text_removed_on == date(2026, 4, 1)
     assert follow_up.answer == "better"
     assert report.elsewhere["follow_up_comments_removed"] == 1
+
+
+def test_staff_read_follow_up_comments_redacted_and_board_members_cannot(
+    client, entry, safeguarding_lead, member
+):
+    _post(client, entry, answer="worse", comment="Still waiting. Ring Jo on 07700 900123")
+    client.force_login(safeguarding_lead)
+    page = client.get("/admin/coproduction/follow-ups/").content.decode()
+    assert "Still waiting." in page
+    assert "07700 900123" not in page
+    client.force_login(member)
+    refused = client.get("/admin/coproduction/follow-ups/")
+    assert refused.status_code in {302, 403}
