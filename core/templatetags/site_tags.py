@@ -81,10 +81,11 @@ PLURAL_EXAMPLES = {"one": 1, "few": 2, "many": 5, "other": 5}
 JS_COUNT = "%{count}"
 
 
-def _plurals(key, singular, plural):
+def _plurals(key, message):
+    """`message(n)` (an ngettext call with the strings written out, so makemessages finds
+    them) for each plural category."""
     return [
-        (f"{key}.{rule}", ngettext(singular, plural, n) % {"count": JS_COUNT})
-        for rule, n in PLURAL_EXAMPLES.items()
+        (f"{key}.{rule}", message(n) % {"count": JS_COUNT}) for rule, n in PLURAL_EXAMPLES.items()
     ]
 
 
@@ -95,14 +96,18 @@ def character_count_messages():
     return [
         *_plurals(
             "characters-under-limit",
-            "You have %(count)s character remaining",
-            "You have %(count)s characters remaining",
+            lambda n: ngettext(
+                "You have %(count)s character remaining",
+                "You have %(count)s characters remaining",
+                n,
+            ),
         ),
         ("characters-at-limit", gettext("You have 0 characters remaining")),
         *_plurals(
             "characters-over-limit",
-            "You have %(count)s character too many",
-            "You have %(count)s characters too many",
+            lambda n: ngettext(
+                "You have %(count)s character too many", "You have %(count)s characters too many", n
+            ),
         ),
         (
             "textarea-description.other",
