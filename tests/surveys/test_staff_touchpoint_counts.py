@@ -58,3 +58,13 @@ def test_touchpoint_listing_counts_cost_no_query_per_row(client, django_assert_m
         django_assert_max_num_queries,
         shown='/qr.svg"',
     )
+
+
+def test_touchpoints_can_be_sorted_by_responses_in_total(client):
+    client.force_login(user_in_role(roles.ENGAGEMENT_LEADS))
+    _respond(TouchpointFactory(name="Busiest team"), date.today(), date.today())
+    TouchpointFactory(name="Quietest team")
+    html = client.get(LISTING + "?ordering=-responses_total").content.decode()
+    assert html.index("Busiest team") < html.index("Quietest team")
+    html = client.get(LISTING + "?ordering=responses_total").content.decode()
+    assert html.index("Quietest team") < html.index("Busiest team")
