@@ -58,6 +58,7 @@ EXPECTED = {
     "surveys_staff:entry-choose": {OFFICER, LEAD},
     "surveys_staff:entry": {OFFICER, LEAD},
     "surveys_staff:import": {OFFICER, LEAD},
+    "surveys_staff:import-template": {OFFICER, LEAD},
     "surveys_staff:export": {LEAD},
     "surveys_staff:cards": {OFFICER, LEAD},
     "surveys_staff:large-print": {OFFICER, LEAD},
@@ -82,6 +83,7 @@ EXPECTED = {
     "insights:cqc-pack": {OFFICER, LEAD, SAFEGUARDING},
     "insights:cqc-pack-pdf": {OFFICER, LEAD, SAFEGUARDING},
     "insights:exports": {LEAD},
+    "insights:digests": {OFFICER, LEAD, SAFEGUARDING},  # whoever may see the dashboard
     "insights:export": {LEAD},
     "insights:export-download": {LEAD},
     # Co-production: public pages, then members' and officers' pages.
@@ -142,10 +144,12 @@ def demo(db, django_capture_on_commit_callbacks):
         "transition": "circulate",
         "number": 1,
         "year": 2026,
+        "file_format": "csv",
         "pk": {
             "surveys_staff:response-detail": response.pk,
             "surveys_staff:entry": Touchpoint.objects.first().pk,
             "surveys_staff:large-print": SurveyPage.objects.first().pk,
+            "surveys_staff:import-template": SurveyPage.objects.first().pk,
             "surveys_staff:qr-svg": Touchpoint.objects.first().pk,
             "surveys_staff:qr-png": Touchpoint.objects.first().pk,
             "surveys_staff:contact-request-close": contact.pk,
