@@ -143,3 +143,19 @@ def test_every_picture_is_shipped_as_svg_with_alt_text(name):
 def test_pictures_ship_with_their_licence_note():
     licence = Path(finders.find("surveys/easy-read/LICENSE.md")).read_text()
     assert "drawn for this project" in licence
+
+
+def test_own_picture_without_alt_text_is_refused_with_a_message(db):
+    from demo.pages.pictures import picture
+
+    block = FreeTextBlock()
+    value = block.to_python(
+        {
+            "question": "What went well?",
+            "purpose": "went_well",
+            "picture": picture("Easy read: green tick").pk,
+        }
+    )
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert "Describe the picture" in str(error.value.block_errors["picture_alt"])
