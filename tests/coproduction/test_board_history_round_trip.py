@@ -62,6 +62,10 @@ NOT_EXPORTED = {
     "coproduction.involvementpayment",
     "coproduction.boardinvitation",
     "coproduction.boardpaperscollection",
+    # Residents' anonymous "Is it better now?" answers (counted on the entry, not the board's
+    # record), and the record of who was told an action was done (contact details' lifetime).
+    "coproduction.followup",
+    "coproduction.donenotice",
 }
 HOSTILE = '=HYPERLINK("http://evil.example","x")'
 START = datetime.datetime(2026, 3, 10, 14, 0, 0, 123456, tzinfo=datetime.UTC)

@@ -31,10 +31,16 @@ def scene(board, minutes, you_said_we_did_page):
     earlier = MeetingFactory(board=board, starts_at=timezone.now() - datetime.timedelta(days=90))
     MinutesFactory(meeting=earlier, status=MinutesStatus.PUBLISHED, approved_at=timezone.now())
     action = ActionFactory(board=board, meeting=minutes.meeting)
-    ActionFactory(
+    published = ActionFactory(
         board=board, status=ActionStatus.DONE, you_said="x", we_did="y", published_at=timezone.now()
     )
-    return {"board": board, "meeting": minutes.meeting, "published": earlier, "action": action}
+    return {
+        "board": board,
+        "meeting": minutes.meeting,
+        "published": earlier,
+        "action": action,
+        "published_action": published,
+    }
 
 
 def _urls(scene):
@@ -58,6 +64,7 @@ def _urls(scene):
         "action-log": reverse("coproduction:action-log", args=[slug]),
         "action-detail": reverse("coproduction:action-detail", args=[slug, scene["action"].pk]),
         "invite": reverse("coproduction:invite", args=[slug]),
+        "follow-up": reverse("coproduction:follow-up", args=[scene["published_action"].pk]),
     }
 
 
@@ -69,6 +76,7 @@ ALLOWED = {
     "minutes-index": set(ROLES),
     "minutes-public": set(ROLES),
     "board-public": set(ROLES),
+    "follow-up": set(ROLES),  # "Is it better now?" on a published entry: anyone, no account
     "minutes-version": ON_THE_BOARD,
     "board-list": SIGNED_IN,
     "all-actions": SIGNED_IN,  # the actions of the boards each person may see
