@@ -34,6 +34,8 @@ def test_skip_link_is_the_first_thing_and_jumps_to_the_main_content(page, site):
     assert skip.evaluate("el => el === document.activeElement")
     assert skip.is_visible() and skip.bounding_box()["height"] > 0
     page.keyboard.press("Enter")
+    # The jump is a same-page navigation: wait for it rather than race it (fails if it never comes).
+    page.wait_for_url("**#main-content", timeout=5000)
     assert page.url.endswith("#main-content")
     page.keyboard.press("Tab")
     assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
