@@ -7,6 +7,8 @@ Periods come from settings (see `feedback_site/settings/base.py`):
   Either way `text_removed_on` records the day, so a comment is never processed twice.
 - `RETENTION_CONTACT_DAYS_AFTER_CLOSE`: closed contact requests are deleted this long after closing.
 - `RETENTION_OPEN_CONTACT_MONTHS`: contact requests never closed are deleted after this long.
+- `RETENTION_CLOSED_RECEIPT_MONTHS`: a closed receipt (the keyed hash of a withdrawn or deleted
+  feedback's code, kept so its page can say why) is deleted this long after it closed.
 - `RETENTION_RESPONSE_YEARS`: optional; whole responses older than this are deleted. `None` keeps
   the anonymous answers for trend reporting.
 
@@ -47,6 +49,7 @@ class RetentionReport:
     closed_contacts_deleted: int = 0
     open_contacts_deleted: int = 0
     responses_deleted: int = 0
+    closed_receipts_deleted: int = 0
     elsewhere: dict = field(default_factory=dict)  # other apps' rules: {what: count}
 
     def as_dict(self):
@@ -69,6 +72,7 @@ class RetentionCutoffs:
     closed_contact: date
     open_contact: date
     response: date | None
+    closed_receipt: date
 
     @classmethod
     def from_settings(cls, today):
@@ -78,6 +82,7 @@ class RetentionCutoffs:
             closed_contact=today - timedelta(days=settings.RETENTION_CONTACT_DAYS_AFTER_CLOSE),
             open_contact=months_before(today, settings.RETENTION_OPEN_CONTACT_MONTHS),
             response=months_before(today, 12 * years) if years else None,
+            closed_receipt=months_before(today, settings.RETENTION_CLOSED_RECEIPT_MONTHS),
         )
 
 
@@ -92,6 +97,7 @@ def retention_apply(*, dry_run=False, today=None):
     with transaction.atomic():
         _delete_old_responses(cutoffs, report, today)
         _delete_contact_requests(cutoffs, report)
+        _forget_closed_receipts(cutoffs, report)
         _redact_earlier_redactions_again(report)
         _remove_old_comment_text(cutoffs, report, today)
         _clear_copies_of_removed_text(report)
@@ -130,6 +136,12 @@ def _close_receipts(responses, today):
         ],
         ignore_conflicts=True,
     )
+
+
+def _forget_closed_receipts(cutoffs, report):
+    """After its period a receipt code is simply unknown again ("we could not find feedback")."""
+    old = ClosedReceipt.objects.filter(closed_on__lt=cutoffs.closed_receipt)
+    report.closed_receipts_deleted = old.delete()[0]
 
 
 def _delete_contact_requests(cutoffs, report):

@@ -136,7 +136,8 @@ CACHE_URL = env("CACHE_URL", "locmem://")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, with one Redis client a pool and incr in one round trip (core.cache).
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": CACHE_URL,
             # Sites (or a load test) sharing one Redis keep apart.
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", ""),
@@ -310,6 +311,8 @@ RETENTION_OPEN_CONTACT_MONTHS = int(env("RETENTION_OPEN_CONTACT_MONTHS", "12"))
 RETENTION_EXPORT_DAYS = int(env("RETENTION_EXPORT_DAYS", "7"))
 # Unset: anonymous answers are kept for trend reporting. A number: whole responses deleted after it.
 RETENTION_RESPONSE_YEARS = int(env("RETENTION_RESPONSE_YEARS", "0")) or None
+# A closed receipt (the hash of a taken-back or deleted feedback's code) is forgotten after this.
+RETENTION_CLOSED_RECEIPT_MONTHS = int(env("RETENTION_CLOSED_RECEIPT_MONTHS", "24"))
 # The model learned from staff reviews lives in the database (themes.ThemeModelVersion); an old
 # THEMES_MODEL_PATH pickle is ignored (docs/decisions/0013-learned-model-in-the-database.md).
 # Staff imports: a checked file waits in this storage (an alias in STORAGES, shared by every app

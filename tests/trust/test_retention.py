@@ -8,7 +8,8 @@ from django.core.management import call_command
 from freezegun import freeze_time
 from wagtail import hooks
 
-from surveys.models import ContactRequest, FreeTextAnswer, Response
+from surveys.models import ClosedReceipt, ContactRequest, FreeTextAnswer, Response
+from surveys.models.receipts import receipt_digest
 from surveys.retention import months_before, retention_apply
 from surveys.services import response_submit
 from surveys.submission import Comment, Submission
@@ -319,3 +320,23 @@ def test_retention_deletes_import_files_nobody_confirmed(db, settings):
 
     assert not default_storage.exists(stale)
     assert default_storage.exists(fresh)
+
+
+@freeze_time(TODAY)
+def test_closed_receipts_are_forgotten_after_their_period(give, client, settings):
+    settings.RETENTION_CLOSED_RECEIPT_MONTHS = 24
+    old = ClosedReceipt.objects.create(
+        code_digest=receipt_digest("OLDC-ODE1-AB"), reason="withdrawn", closed_on=date(2024, 6, 14)
+    )
+    kept = ClosedReceipt.objects.create(
+        code_digest=receipt_digest("KEPT-CODE-CD"), reason="withdrawn", closed_on=date(2024, 6, 15)
+    )
+    assert retention_apply().closed_receipts_deleted == 1
+    assert list(ClosedReceipt.objects.all()) == [kept]
+    assert not ClosedReceipt.objects.filter(pk=old.pk).exists()
+    # The forgotten code is now simply unknown; the kept one still says it was taken back.
+    page = client.post("/feedback/receipt/", {"receipt_code": "OLDC-ODE1-AB"}).content.decode()
+    assert "We could not find feedback with that receipt code." in page
+    page = client.post("/feedback/receipt/", {"receipt_code": "KEPT-CODE-CD"}).content.decode()
+    assert "taken back" in page.lower()
+    assert retention_apply().closed_receipts_deleted == 0
