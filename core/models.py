@@ -67,3 +67,22 @@ class CouncilSettings(BaseSiteSetting):
     @property
     def freepost_lines(self):
         return [line for line in self.freepost_address.splitlines() if line.strip()]
+
+
+class ScheduledRun(models.Model):
+    """One run of a scheduled job for one slot (a day, a week): however many servers start it,
+    the first to write this row runs it (core.schedule)."""
+
+    job = models.CharField(max_length=80)
+    slot = models.CharField(max_length=20, help_text="The day (2026-12-01) or week (2026-W49).")
+    host = models.CharField(max_length=200, blank=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "slot"], name="core_scheduledrun_once")
+        ]
+
+    def __str__(self):
+        return f"{self.job} {self.slot}"

@@ -8,10 +8,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.views import administrators_only, health, not_mounted
+from core.views import administrators_only, health, media, not_mounted
 
 urlpatterns = [
     path("healthz", health, name="healthz"),
+    # Images from the shared storage (core.storage); papers go through documents/ below.
+    path(settings.MEDIA_URL.strip("/") + "/<path:name>", media, name="media"),
     # One way to sign in: allauth, with its throttling and MFA. Wagtail's own login and logout
     # go through it too (its password reset and change are switched off in settings).
     path("admin/login/", allauth_login, name="admin-login"),

@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
+from .storage import default_storage_from_env
 
 NOT_SENDING_EMAIL_BACKENDS = {
     "django.core.mail.backends.console.EmailBackend",
@@ -66,7 +67,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Uploads: local files (one server, or a disk every server mounts at MEDIA_DIR), or with
+# STORAGE_BACKEND=s3 a private bucket every server and worker shares (docs/deployment.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage_from_env(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Logs are JSON lines on stdout (base.py); journald or the container runtime ships them.
