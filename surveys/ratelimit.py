@@ -33,11 +33,18 @@ def receipt_use_allowed(request):
 
 
 def _allowed(request, scope, limit, window):
-    key = _client_key(request, scope)
-    cache.add(key, 0, timeout=window)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        attempts = 1
-    return attempts <= limit
+    return _count(_client_key(request, scope), window) <= limit
+
+
+def _count(key, window):
+    """Attempts in this window, this one included: one round trip once the window has begun
+    (incr), two for its first attempt (incr finds nothing, add starts the window)."""
+    for _attempt in range(2):
+        try:
+            return cache.incr(key)
+        except ValueError:  # no window yet, or it has just ended
+            if cache.add(key, 1, timeout=window):
+                return 1
+    # Started and ended again between our incr and add, twice: count this one alone.
+    cache.set(key, 1, timeout=window)
+    return 1
