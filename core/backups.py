@@ -14,8 +14,8 @@ permissions of any model newer than the backup, then rebuilds the search index.
 The file is encrypted (Fernet, `BACKUP_ENCRYPTION_KEYS`, see core.secrets): it holds password
 hashes, contact details and residents' comments. A backup made before encryption still restores.
 
-Uploaded files (images, documents) are not in the database: copy MEDIA_ROOT alongside the
-backup (see docs/operations.md).
+Uploaded files (images, documents) are not in the database: back up the storage they live in
+(the media folder, or the bucket's versions) alongside (see docs/deployment.md).
 """
 
 import tempfile

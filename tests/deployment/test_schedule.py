@@ -82,3 +82,8 @@ def test_run_scheduled_refuses_a_job_that_is_not_scheduled(db):
     with pytest.raises(CommandError):
         call_command("run_scheduled", "backup_restore", stdout=io.StringIO())
     assert not ScheduledRun.objects.exists()
+
+
+def test_weekly_digests_run_once_per_iso_week(db):
+    call_command("run_scheduled", "send_weekly_digests", stdout=io.StringIO())
+    assert ScheduledRun.objects.get().slot == schedule_slot("week")

@@ -6,7 +6,7 @@ from core.backups import backup_export
 class Command(BaseCommand):
     help = (
         "Export everything in the database (responses, themes, boards, minutes, pages) to one "
-        "file for backup_restore. Copy MEDIA_ROOT as well: uploaded files are not in it."
+        "file for backup_restore. Back up the uploaded files' storage as well: they are not in it."
     )
 
     def add_arguments(self, parser):

@@ -3,14 +3,15 @@ from django.core.management.base import BaseCommand
 
 from core.schedule import EVERY, schedule_slot, scheduled_run_claim
 
-# The jobs a timer may start (docs/deployment.md), each a management command of its own.
+# The jobs a timer may start (deploy/systemd/), each a management command of its own, and how
+# often each runs at most.
 SCHEDULED_JOBS = {
-    "apply_retention",
-    "send_review_reminders",
-    "send_action_reminders",
-    "send_meeting_reminders",
-    "send_weekly_digests",
-    "insights_rollups",
+    "apply_retention": "day",
+    "send_review_reminders": "day",
+    "send_action_reminders": "day",
+    "send_meeting_reminders": "day",
+    "send_weekly_digests": "week",
+    "insights_rollups": "day",
 }
 
 
@@ -22,10 +23,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("job", choices=sorted(SCHEDULED_JOBS))
-        parser.add_argument("--every", choices=EVERY, default="day")
+        parser.add_argument(
+            "--every", choices=EVERY, help="Default: week for the weekly digests, else day."
+        )
 
     def handle(self, *args, job, every, **options):
-        slot = schedule_slot(every)
+        slot = schedule_slot(every or SCHEDULED_JOBS[job])
         with scheduled_run_claim(job, slot=slot) as run:
             if run is None:
                 self.stdout.write(f"{job} {slot}: already run or running elsewhere; skipped.")
