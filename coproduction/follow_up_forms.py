@@ -5,6 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduction.models.follow_ups import FOLLOW_UP_COMMENT_MAX_LENGTH, FollowUpAnswer
 from core.forms import GovUKFormMixin
+from surveys.easy_read import PICTURES
+
+# Easy read words and a face for each answer (the survey's faces, so they read the same way).
+EASY_READ_ANSWERS = {
+    FollowUpAnswer.BETTER: (_("Better"), "face-good"),
+    FollowUpAnswer.SAME: (_("The same"), "face-neither"),
+    FollowUpAnswer.WORSE: (_("Worse"), "face-poor"),
+}
 
 # The survey's honeypot name: a field people never see, that form-filling bots complete.
 HONEYPOT_FIELD = "website"
@@ -29,10 +37,27 @@ class FollowUpForm(GovUKFormMixin, forms.Form):
     )
     submission_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, action, **kwargs):
+    def __init__(self, *args, action, easy_read=False, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("submission_token", uuid.uuid4())
         super().__init__(*args, prefix=f"change-{action.pk}", **kwargs)
         self.action = action
+        self.easy_read = easy_read
+        if easy_read:
+            self._use_easy_read_words()
+
+    def _use_easy_read_words(self):
+        """One short sentence per label, a picture by each question and a face by each answer
+        (read by surveys/_easy_read_field.html, as on the easy read survey)."""
+        answer, comment = self.fields["answer"], self.fields["comment"]
+        answer.label = _("Is it better now?")
+        answer.choices = [(value, words) for value, (words, _p) in EASY_READ_ANSWERS.items()]
+        answer.easy_read_picture = PICTURES["question"]
+        answer.option_pictures = {
+            str(value): PICTURES[name] for value, (_w, name) in EASY_READ_ANSWERS.items()
+        }
+        comment.label = _("Do you want to tell us more?")
+        comment.help_text = _("You do not have to. Do not write your name.")
+        comment.easy_read_picture = PICTURES["talk"]
 
     def clean_submission_token(self):
         # A missing or mangled token can't dedupe anything, but it mustn't lose the answer.

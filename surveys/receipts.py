@@ -24,10 +24,11 @@ def receipt_outcome(response):
     return None
 
 
-def receipt_context(response):
+def receipt_context(response, easy_read=False):
     removed_on = response.comments.aggregate(day=Min("text_removed_on"))["day"]
     return {
         "response": response,
+        "easy_read": easy_read,
         "outcome": receipt_outcome(response),
         "comments_removed_on": removed_on,
         "comment_months": settings.RETENTION_FREE_TEXT_MONTHS,

@@ -18,5 +18,11 @@ urlpatterns = [
     path("feedback/thanks/<slug:token>/", views.thanks, name="thanks"),
     path("feedback/contact/", views.contact_me, name="contact-me"),
     path("feedback/receipt/", views.receipt_lookup, name="receipt-lookup"),
+    path(
+        "feedback/receipt/easy-read/",
+        views.receipt_lookup,
+        {"easy_read": True},
+        name="receipt-lookup-easy-read",
+    ),
     path("feedback/receipt/withdraw/", views.withdraw, name="withdraw"),
 ]

@@ -197,9 +197,9 @@ def contact_me(request):
 @sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
-def receipt_lookup(request):
+def receipt_lookup(request, easy_read=False):
     """Type a receipt code, see that feedback: the page answers the POST itself, so the code
-    never goes into an address."""
+    never goes into an address. The easy read address shows the same in easy read."""
     form = ReceiptLookupForm(request.POST or None)
     if request.method == "POST" and not receipt_use_allowed(request):
         return _too_many(request)
@@ -207,12 +207,15 @@ def receipt_lookup(request):
         code = form.cleaned_data["receipt_code"]
         response = receipts.receipt_response(code)
         if response is not None:
-            return render(request, "surveys/receipt.html", receipts.receipt_context(response))
+            template = "surveys/receipt_easy_read.html" if easy_read else "surveys/receipt.html"
+            return render(request, template, receipts.receipt_context(response, easy_read))
         closed = receipts.receipt_closed(code)
         if closed is not None:
-            return render(request, "surveys/receipt_closed.html", {"closed": closed})
+            context = {"closed": closed, "easy_read": easy_read}
+            return render(request, "surveys/receipt_closed.html", context)
         form.add_error("receipt_code", _("We could not find feedback with that receipt code."))
-    return render(request, "surveys/receipt_lookup.html", {"form": form})
+    context = {"form": form, "easy_read": easy_read}
+    return render(request, "surveys/receipt_lookup.html", context)
 
 
 @sensitive_post_parameters()

@@ -6,6 +6,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def follow_up_form(action):
-    """`{% follow_up_form entry as form %}`: a fresh 'Is it better now?' form for an entry."""
-    return FollowUpForm(action=action)
+def follow_up_form(action, easy_read=False):
+    """`{% follow_up_form entry as form %}`: a fresh 'Is it better now?' form for an entry
+    (`{% follow_up_form entry easy_read=True as form %}` in easy read words and pictures)."""
+    return FollowUpForm(action=action, easy_read=easy_read)

@@ -19,8 +19,15 @@ from surveys.ratelimit import submission_allowed
 @require_http_methods(["GET", "POST"])
 def follow_up(request, pk):
     action = get_object_or_404(Action.objects.you_said_we_did(), pk=pk)
-    form = FollowUpForm(request.POST or None, action=action)
-    context = {"action": action, "form": form, "changes_url": you_said_we_did_url()}
+    # Sent from an easy read receipt page (a hidden field), or linked as ?easy_read=1.
+    easy_read = "1" in (request.POST.get("easy_read"), request.GET.get("easy_read"))
+    form = FollowUpForm(request.POST or None, action=action, easy_read=easy_read)
+    context = {
+        "action": action,
+        "form": form,
+        "changes_url": you_said_we_did_url(),
+        "easy_read": easy_read,
+    }
     if request.method == "POST":
         if form.is_spam():
             return render(request, "coproduction/follow_up_thanks.html", context)

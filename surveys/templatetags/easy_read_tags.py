@@ -1,6 +1,8 @@
 from django import template
 from django.utils import formats
 
+from surveys.easy_read import PICTURES
+
 register = template.Library()
 
 
@@ -15,3 +17,10 @@ def with_pictures(bound_field):
 def grouped(number):
     """5000 as the resident's language writes it: 5,000 in English, 5 000 in Polish."""
     return formats.number_format(number, force_grouping=True)
+
+
+@register.simple_tag
+def easy_read_picture(name):
+    """`{% easy_read_picture "letter" as picture %}`: one of the easy read pictures, with its
+    alt text (surveys/easy_read.py)."""
+    return PICTURES[name]

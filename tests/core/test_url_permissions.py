@@ -47,6 +47,7 @@ EXPECTED = {
     "surveys:touchpoint": EVERYONE,
     "surveys:touchpoint-easy-read": EVERYONE,
     "surveys:receipt-lookup": EVERYONE,
+    "surveys:receipt-lookup-easy-read": EVERYONE,
     # These answer a POST holding a receipt code; the confirmation page's address works once.
     # A GET finds nothing (405, 302 or 410), whoever asks.
     "surveys:thanks": set(),
