@@ -12,6 +12,10 @@ sets alone do not. For each comment it compares the whole ``Analysis`` (sentimen
 every tag with its evidence, safeguarding flags, redacted text, counts, sentences), the
 redaction on its own (with and without first names) and safeguarding on the unredacted text.
 Prints the differences (first few of each kind) and exits 1 if there are any.
+
+``--ungate-old`` makes the old package try every regex on every sentence (its first-word gate
+off), which is what the rules themselves say; the old gate missed the second half of patterns
+written ``\b(a|b) c\b|\bd e\b``, so compare against both.
 """
 
 from __future__ import annotations
@@ -114,10 +118,18 @@ def main() -> int:
     parser.add_argument("--synthetic", type=int, default=20000)
     parser.add_argument("--mashups", type=int, default=20000)
     parser.add_argument("--show", type=int, default=5, help="differences shown per kind")
+    parser.add_argument(
+        "--ungate-old",
+        action="store_true",
+        help="try every regex in the old package (no first-word gate): the rules' own results",
+    )
     args = parser.parse_args()
     old_path = Path(args.old).resolve()
     sys.path.insert(0, str(old_path.parent))
     old = importlib.import_module(old_path.name)
+    if args.ungate_old:
+        gate = importlib.import_module(f"{old_path.name}.regex_gate")
+        gate.first_words = lambda pattern: None
     new = importlib.import_module("themes.analysis")
     shared = shared_comments()
     comments = synthetic_comments(args.synthetic) + shared + mashups(shared, args.mashups)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .negation import Token, annotate
-from .regex_gate import GatedPattern, PatternIndex
+from .regex_gate import GatedPattern, PatternIndex, word_runs
 from .text import stem, tokenise
 from .themes import Theme
 
@@ -101,8 +101,7 @@ class ThemeMatcher:
                     continue
                 covered.update((phrase.theme_index, i) for i in range(start, end))
                 self._record(found, phrase, tokens[start:end])
-        present = {token.text for token in tokens}
-        for position, pattern in self._pattern_index.candidates(present):
+        for position, pattern in self._pattern_index.candidates(word_runs(sentence)):
             hit = pattern.regex.search(sentence)
             if hit:
                 match = found.setdefault(position, ThemeMatch(self.themes[position]))

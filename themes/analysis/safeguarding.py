@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from .regex_gate import GatedPattern, PatternIndex
 from .resources import loader, stopwords
 from .sentiment import reference_analyser
-from .spelling import SpellingCorrector, canonical_tokens
-from .text import clean, split_sentences, word_set
+from .spelling import _REFLEXIVE, CONTRACTIONS, SpellingCorrector
+from .text import clean, split_sentences, tokenise, word_set
 
 NEGATION_WINDOW = 3
 _NEGATORS = word_set("not no never without nobody none nothing")
@@ -57,10 +57,27 @@ class SafeguardingDetector:
         ]
         self.negatable_words = frozenset().union(*(c.negatable_keywords for c in self.categories))
         self.all_keywords = frozenset().union(*(c.keywords for c in self.categories))
-        self._patterns = PatternIndex(
-            [(index, p) for index, c in enumerate(self.categories) for p in c.patterns]
-        )
+        # One index over every pattern and every part of the "together" rules, so a sentence
+        # is looked up once; a "together" rule is tried only when all its parts may match.
+        entries = [(i, p) for i, c in enumerate(self.categories) for p in c.patterns]
+        self._pattern_count = len(entries)
+        self._together: list[tuple[int, tuple[GatedPattern, ...], frozenset[int]]] = []
+        for index, category in enumerate(self.categories):
+            for parts in category.together:
+                positions = frozenset(range(len(entries), len(entries) + len(parts)))
+                entries += [(index, part) for part in parts]
+                self._together.append((index, parts, positions))
+        self._entries = entries
+        self._patterns = PatternIndex(entries)
+        self._keyword_categories: dict[str, tuple[int, ...]] = {}
+        for index, category in enumerate(self.categories):
+            for keyword in category.keywords:
+                self._keyword_categories[keyword] = (
+                    *self._keyword_categories.get(keyword, ()),
+                    index,
+                )
         self._cache: dict[str, list[SafeguardingFlag]] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
         known = set(reference_analyser().lexicon) | stopwords() | set(signals["do_not_correct"])
         self.corrector = SpellingCorrector(signals["vocabulary"], known_words=known)
 
@@ -80,24 +97,49 @@ class SafeguardingDetector:
 
     def _detect(self, sentence: str) -> list[SafeguardingFlag]:
         lowered = _CENSORED.sub(" censoredslur ", sentence.lower())
-        tokens = [t.replace("'", "") for t in canonical_tokens(lowered, self.corrector)]
+        tokens = self._canonical_tokens(lowered)
         canonical = " ".join(tokens)
-        present = set(tokens)
+        present = set(tokens)  # tokens are [a-z0-9] runs: what the pattern gates look up
         words: dict[int, list[str]] = {}
         if not self.all_keywords.isdisjoint(present):
-            for index, category in enumerate(self.categories):
-                words[index] = self._keyword_hits(category, tokens)
-        for index, pattern in self._patterns.candidates(present):
-            words.setdefault(index, []).extend(self._pattern_hits(pattern, canonical))
-        for index, category in enumerate(self.categories):
-            for parts in category.together:
-                if parts[0].may_match(present):
+            categories = self._keyword_categories
+            found = {i for token in present.intersection(categories) for i in categories[token]}
+            for index in sorted(found):
+                words[index] = self._keyword_hits(self.categories[index], tokens)
+        candidates = self._patterns.candidate_indices(present)
+        entries, count, negatable = self._entries, self._pattern_count, self.negatable_words
+        for position in candidates:
+            if position >= count:
+                break
+            index, pattern = entries[position]
+            for match in pattern.regex.finditer(canonical):
+                if pattern.flag and _negated(canonical[: match.start()].split(), negatable):
+                    continue
+                words.setdefault(index, []).append(match.group().strip())
+        if self._together and candidates and candidates[-1] >= count:
+            possible = set(candidates)
+            for index, parts, positions in self._together:
+                if positions <= possible:
                     words.setdefault(index, []).extend(_all_hits(parts, canonical))
         return [
             SafeguardingFlag(self.categories[i].name, sentence, tuple(dict.fromkeys(words[i])))
             for i in sorted(words)
             if words[i] and not _silenced(self.categories[i], canonical)
         ]
+
+    def _canonical_tokens(self, lowered: str) -> list[str]:
+        """``canonical_tokens`` without apostrophes, each word's form cached."""
+        cache, tokens = self._words, []
+        for token in tokenise(_REFLEXIVE.sub(r"\1\2", lowered.lower())):
+            words = cache.get(token)
+            if words is None:
+                if len(cache) >= 200_000:
+                    cache.clear()
+                expanded = CONTRACTIONS.get(token)
+                found = expanded.split() if expanded else [self.corrector.correct(token)]
+                words = cache[token] = tuple(word.replace("'", "") for word in found)
+            tokens += words
+        return tokens
 
     def _keyword_hits(self, category: _Category, tokens: list[str]) -> list[str]:
         hits = []
