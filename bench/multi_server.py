@@ -15,6 +15,7 @@ each check's result; the exit code is 0 only if every check passed.
 
 import argparse
 import base64
+import functools
 import json
 import os
 import secrets
@@ -156,7 +157,9 @@ class Run:
         return process
 
     def start_worker(self):
-        self.processes.start("worker", unit_command("feedback-worker.service"), self.env)
+        self.worker = self.processes.start(
+            "worker", unit_command("feedback-worker.service"), self.env
+        )
 
     def start_nginx(self):
         cert, key = self_signed_certificate(self.folder, HOST)
@@ -251,6 +254,8 @@ def run_checks(run, log):
     for name, check in CHECKS:
         started = time.monotonic()
         try:
+            if run.worker.poll() is not None:
+                raise RuntimeError(f"db_worker exited with code {run.worker.returncode}")
             result = check(run)
         except Exception as error:  # noqa: BLE001 - a check that raises has failed
             result = {"ok": False, "error": repr(error)[:300]}
@@ -285,8 +290,9 @@ def main(argv=None):
     run = Run(args, folder)
     results = {}
     try:
-        setup(run, print)
-        results = run_checks(run, print)
+        log = functools.partial(print, flush=True)
+        setup(run, log)
+        results = run_checks(run, log)
     except Exception as error:  # noqa: BLE001 - reported on the last line like any failure
         results["setup"] = {"ok": False, "error": repr(error)[:300]}
     finally:

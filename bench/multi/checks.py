@@ -7,6 +7,7 @@ the figures behind it. A check never stops the others: an exception is its failu
 import base64
 import hashlib
 import hmac
+import json
 import re
 import struct
 import subprocess
@@ -16,6 +17,7 @@ from datetime import date, timedelta
 
 from bench.load_client import RECEIPT_CODE, _answers
 from bench.multi.client import Browser
+from bench.multi.client import _hidden_inputs as _hidden
 from bench.multi.processes import unit_command
 
 SURVEY = "/f/load1"
@@ -41,12 +43,19 @@ def sign_in(browser, password_server, mfa_server, email, password, totp_secret=N
     if reply.status != 302:
         raise RuntimeError(f"sign-in answered {reply.status}")
     if totp_secret:
-        reply = browser.post_form(
-            mfa_server, "/accounts/2fa/authenticate/", {"code": totp(totp_secret)}
-        )
-        if reply.status != 302 or "2fa" in reply.location:
-            raise RuntimeError(f"MFA answered {reply.status} {reply.location}")
+        reply = _answer_mfa(browser, mfa_server, totp_secret)
     return reply
+
+
+def _answer_mfa(browser, server, secret, path="/accounts/2fa/authenticate/"):
+    for _attempt in range(3):
+        # The code is read at the last moment: allauth accepts the current 30 s period only.
+        fields = dict(_hidden(browser.get(server, path).text))
+        reply = browser.request(server, "POST", path, fields={**fields, "code": totp(secret)})
+        if reply.status == 302 and "2fa" not in reply.location:
+            return reply
+        time.sleep(30 - time.time() % 30 + 0.5)  # the next period's code
+    raise RuntimeError(f"MFA answered {reply.status} {reply.location}")
 
 
 def submit(browser, form_server, post_server, number):
@@ -96,8 +105,9 @@ def tagged_and_counted(run, count=6):
     tagged = run.wait_until(
         lambda: (
             run.db_value(
-                "SELECT count(*) FROM themes_responseanalysis a JOIN surveys_response r "
-                "ON r.id = a.response_id WHERE a.analysed_on IS NOT NULL AND r.receipt_code = ANY(%s)",
+                "SELECT count(*) FROM insights_responseanalysis a JOIN surveys_response r "
+                "ON r.id = a.response_id "
+                "WHERE a.analysed_on IS NOT NULL AND r.receipt_code = ANY(%s)",
                 [receipts],
             )
             == count
@@ -195,9 +205,10 @@ def survey_closed_everywhere(run):
         pages.append((browser, server, page))
     yesterday = date.today() - timedelta(days=1)
     run.manage_shell(
+        "import datetime\n"
         "from surveys.models import SurveyPage\n"
         "survey = SurveyPage.objects.get(slug='how').specific\n"
-        f"survey.opens_on = None; survey.closes_on = __import__('datetime').date.fromisoformat('{yesterday}')\n"
+        f"survey.opens_on, survey.closes_on = None, datetime.date.fromisoformat('{yesterday}')\n"
         "survey.save_revision().publish()\n"
     )
     answers = [
@@ -223,6 +234,7 @@ def one_server_killed(run, residents=120, concurrency=8, kill_after=0.3):
     """Residents through nginx; B is killed (SIGKILL, workers too) partway; each resident
     presses Send again while told nothing. Every accepted response stored exactly once."""
     done, killed = [0], {}
+    log_offset = (run.folder / "nginx-access.log").stat().st_size
 
     def resident(number):
         browser = Browser(f"10.5.{number // 250}.{number % 250 + 1}")
@@ -268,6 +280,7 @@ def one_server_killed(run, residents=120, concurrency=8, kill_after=0.3):
         for status in outcome["statuses"]:
             statuses[str(status)] = statuses.get(str(status), 0) + 1
     result = {
+        "answered_by": _upstreams(run, log_offset),
         "residents": residents,
         "killed_after": killed.get("at"),
         "accepted": len(accepted),
@@ -287,6 +300,23 @@ def one_server_killed(run, residents=120, concurrency=8, kill_after=0.3):
         and result["stored"] == result["accepted"]
     )
     return result
+
+
+def _upstreams(run, offset):
+    """How many survey POSTs each app server answered (a failed try counts too), from nginx's
+    JSON access log past `offset`."""
+    names = {f"127.0.0.1:{server.port}": server.name for server in (run.a, run.b)}
+    counted = {}
+    with open(run.folder / "nginx-access.log", "rb") as log:
+        log.seek(offset)
+        lines = log.read().decode().splitlines()
+    for line in lines:
+        entry = json.loads(line)
+        if entry["method"] == "POST" and entry["path"] == SURVEY:
+            for upstream in entry["upstream"].split(", "):
+                name = names.get(upstream, upstream)
+                counted[name] = counted.get(name, 0) + 1
+    return counted
 
 
 def _try(call):

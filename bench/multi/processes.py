@@ -5,6 +5,7 @@ gunicorn, the worker and the scheduled jobs run the `ExecStart=` of their system
 with its ${...} filled in, inside a minimal nginx.conf of the harness's own.
 """
 
+import contextlib
 import os
 import shlex
 import signal
@@ -67,14 +68,12 @@ class Processes:
 
     def kill(self, process):
         """SIGKILL a process and its children (a server dying, not shutting down)."""
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         process.wait()
 
     def stop_all(self):
-        for name, process, log in reversed(self.running):
+        for _name, process, log in reversed(self.running):
             if process.poll() is None:
                 try:
                     os.killpg(process.pid, signal.SIGTERM)
