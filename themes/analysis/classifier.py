@@ -1,22 +1,23 @@
 """The learning path: theme and sentiment classifiers trained on labelled comments.
 
-Labels are whatever the training data says (they need not be in the taxonomy). Themes use
-one-vs-rest linear SVMs over ``TextFeatures``; the regularisation strength is chosen by
-cross-validation on the training data only, and the same held-out decisions calibrate
-confidences and (for multi-label data) per-label thresholds. Single-label training data gives
-exactly one label per comment, the top one.
+Labels are whatever the training data says (they need not be in the taxonomy). Themes use one
+linear SVM per label over ``TextFeatures`` (stems and stem pairs with negation scope, character
+n-grams, VADER's scores and the phrase rules' themes as features). Its settings, the
+regularisation strength ``C`` and how much rare labels weigh, are chosen by cross-validation on
+the training data only, and the same held-out decisions calibrate confidences and (for
+multi-label data) per-label thresholds. Single-label training data gives exactly one label per
+comment, the top one.
 """
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.metrics import f1_score
-from sklearn.model_selection import KFold, cross_val_predict
-from sklearn.multiclass import OneVsRestClassifier
+from sklearn.model_selection import KFold
 from sklearn.preprocessing import MultiLabelBinarizer
 from sklearn.svm import LinearSVC
 
@@ -27,21 +28,45 @@ from .sentiment_model import SentimentClassifier
 
 @dataclass(frozen=True)
 class LabelledExample:
-    """One training or test comment: its text, its set of labels, optional sentiment label."""
+    """One training or test comment: its text, its set of labels, optional sentiment label.
+
+    ``group`` (e.g. the organisation that collected it) is only used to split data for
+    evaluation; it is not part of an example's identity.
+    """
 
     text: str
     labels: frozenset[str] = frozenset()
     sentiment: str | None = None
+    group: str | None = field(default=None, compare=False)
 
 
 class ThemeClassifier:
-    """Multi-label theme classifier (plus a sentiment model when sentiment labels are given)."""
+    """Multi-label theme classifier (plus a sentiment model when sentiment labels are given).
 
-    def __init__(self, c_grid: Sequence[float] = (0.1, 0.2, 0.35), folds: int = 3, seed: int = 13):
+    ``c_grid`` and ``weightings`` are the settings tried by ``folds``-fold cross-validation on
+    the training data; the best micro-F1 wins. A weighting is how a label's positive examples
+    count: "none" (as they are), "sqrt" (by the square root of how rare the label is) or
+    "balanced" (by how rare it is). ``rule_features`` and ``vader_features`` add the phrase rules'
+    themes and VADER's scores as feature columns.
+    """
+
+    def __init__(
+        self,
+        c_grid: Sequence[float] = (0.15, 0.3),
+        folds: int = 3,
+        seed: int = 13,
+        weightings: Sequence[str] = ("none", "sqrt"),
+        rule_features: bool = True,
+        vader_features: bool = True,
+    ):
         self.c_grid, self.folds, self.seed = tuple(c_grid), folds, seed
+        self.weightings = tuple(weightings)
+        self.rule_features, self.vader_features = rule_features, vader_features
         self.examples: list[LabelledExample] = []
         self.labels: list[str] = []
         self.mode = "single"
+        self.settings: dict = {}
+        self.tuning: list[dict] = []
         self.sentiment_model: SentimentClassifier | None = None
 
     def fit(self, examples: Sequence[LabelledExample]) -> ThemeClassifier:
@@ -54,27 +79,40 @@ class ThemeClassifier:
         targets = self.binarizer.fit_transform([sorted(e.labels) for e in self.examples])
         self.labels = [str(label) for label in self.binarizer.classes_]
         self.mode = "single" if all(len(e.labels) == 1 for e in self.examples) else "multi"
-        self.features = TextFeatures()
+        self.features = TextFeatures(
+            sentiment_scores=self.vader_features, rule_themes=self.rule_features
+        )
         matrix = self.features.fit_transform(texts)
-        self.C, self.platt, self.thresholds = self._tune(matrix, targets)
-        self.model = _svm(self.C).fit(matrix, targets) if len(self.labels) > 1 else None
+        self.settings, self.platt, self.thresholds = self._tune(matrix, targets)
+        self.C = self.settings["C"]
+        self.model = (
+            _svm(self.C, self.settings["weighting"], targets).fit(matrix, targets)
+            if len(self.labels) > 1
+            else None
+        )
         with_text = [e for e in examples if (e.text or "").strip()]
         self.sentiment_model = SentimentClassifier.fit_if_labelled(with_text, self.seed)
         return self
 
     def _tune(self, matrix, targets):
         folds = min(self.folds, len(self.examples))
+        self.tuning = []
+        default = {"C": self.c_grid[0], "weighting": self.weightings[0]}
         if len(self.labels) < 2 or folds < 2:
-            return self.c_grid[0], None, None
+            return default, None, None
         best = None
-        for c in self.c_grid:
-            decisions = _cv_decisions(matrix, targets, c, folds, self.seed)
-            platt = fit_platt(decisions, targets)
-            probs = probabilities(decisions, platt)
-            thresholds = tune_thresholds(probs, targets) if self.mode == "multi" else None
-            score = f1_score(targets, decide(probs, thresholds), average="micro", zero_division=0)
-            if best is None or score > best[0]:
-                best = (score, c, platt, thresholds)
+        for weighting in self.weightings:
+            for c in self.c_grid:
+                decisions = _cv_decisions(matrix, targets, c, weighting, folds, self.seed)
+                platt = fit_platt(decisions, targets)
+                probs = probabilities(decisions, platt)
+                thresholds = tune_thresholds(probs, targets) if self.mode == "multi" else None
+                chosen = decide(probs, thresholds)
+                score = f1_score(targets, chosen, average="micro", zero_division=0)
+                settings = {"C": c, "weighting": weighting}
+                self.tuning.append({**settings, "micro_f1": round(float(score), 4)})
+                if best is None or score > best[0] + 1e-9:
+                    best = (score, settings, platt, thresholds)
         return best[1:]
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
@@ -84,9 +122,7 @@ class ThemeClassifier:
         return probabilities(self.decision_function(texts), self.platt)
 
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return np.asarray(self.model.decision_function(self.features.transform(texts)))
+        return self.model.decision_function(self.features.transform(texts))
 
     def predict(self, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
         """Per text, the chosen labels with confidences, most confident first."""
@@ -108,12 +144,62 @@ class ThemeClassifier:
         return self.sentiment_model.predict(texts) if self.sentiment_model else None
 
 
-def _svm(c: float) -> OneVsRestClassifier:
-    return OneVsRestClassifier(LinearSVC(C=c))
+class _Constant:
+    """Stands in for a label's SVM when the training data has only one value for it."""
+
+    def __init__(self, present: bool, width: int) -> None:
+        self.coef_ = np.zeros((1, width))
+        self.intercept_ = np.array([1.0 if present else -1.0])
 
 
-def _cv_decisions(matrix, targets, c: float, folds: int, seed: int) -> np.ndarray:
-    splitter = KFold(folds, shuffle=True, random_state=seed)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # a rare label may be absent from one fold
-        return cross_val_predict(_svm(c), matrix, targets, cv=splitter, method="decision_function")
+class LinearOneVsRest:
+    """One binary ``LinearSVC`` per label column, each with its own weight for positives.
+
+    ``estimators_[i].coef_`` is label i's weight per feature (what ``explain`` reads).
+    """
+
+    def __init__(self, c: float, positive_weights: Sequence[float]) -> None:
+        self.C, self.positive_weights = c, list(positive_weights)
+
+    def fit(self, matrix, targets: np.ndarray) -> LinearOneVsRest:
+        self.estimators_ = []
+        for column, weight in zip(targets.T, self.positive_weights, strict=True):
+            if column.min() == column.max():
+                self.estimators_.append(_Constant(bool(column[0]), matrix.shape[1]))
+                continue
+            svm = LinearSVC(C=self.C, class_weight={0: 1.0, 1: float(weight)})
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # convergence warnings on tiny data
+                self.estimators_.append(svm.fit(matrix, column))
+        self.coef_ = np.vstack([np.asarray(e.coef_).reshape(1, -1) for e in self.estimators_])
+        self.intercept_ = np.array([float(np.ravel(e.intercept_)[0]) for e in self.estimators_])
+        return self
+
+    def decision_function(self, matrix) -> np.ndarray:
+        return np.asarray(matrix @ self.coef_.T) + self.intercept_
+
+
+def positive_weights(targets: np.ndarray, weighting: str) -> np.ndarray:
+    """Per label, how much a positive example counts: 1, or more the rarer the label is."""
+    counts = np.maximum(targets.sum(axis=0), 1)
+    balanced = len(targets) / (targets.shape[1] * counts)
+    if weighting == "balanced":
+        return balanced
+    if weighting == "sqrt":
+        return np.sqrt(balanced)
+    if weighting == "none":
+        return np.ones(targets.shape[1])
+    raise ValueError(f"Unknown weighting {weighting!r}")
+
+
+def _svm(c: float, weighting: str, targets: np.ndarray) -> LinearOneVsRest:
+    return LinearOneVsRest(c, positive_weights(targets, weighting))
+
+
+def _cv_decisions(matrix, targets, c: float, weighting: str, folds: int, seed: int) -> np.ndarray:
+    """Each training example's decision values from a model that did not see it."""
+    decisions = np.zeros(targets.shape, dtype=float)
+    for inside, held in KFold(folds, shuffle=True, random_state=seed).split(targets):
+        model = _svm(c, weighting, targets[inside]).fit(matrix[inside], targets[inside])
+        decisions[held] = model.decision_function(matrix[held])
+    return decisions

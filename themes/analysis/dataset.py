@@ -1,4 +1,9 @@
-"""Reading labelled comments from CSV: label cells, sentiment cells and a fixed-seed split."""
+"""Reading labelled comments from CSV, and the splits evaluation uses.
+
+``split_examples`` is the fixed-seed train/test split, ``kfold_splits`` K-fold
+cross-validation (every example tested exactly once) and ``group_splits`` leave-one-group-out
+(train on every other group, test on one), which never puts a group on both sides.
+"""
 
 from __future__ import annotations
 
@@ -47,13 +52,14 @@ def read_examples(
     text_column: str,
     label_column: str | None = None,
     sentiment_column: str | None = None,
+    group_column: str | None = None,
 ) -> list[LabelledExample]:
     """Examples from a CSV file (UTF-8, BOM allowed); rows with blank text are skipped."""
     with open(path, newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         missing = [
             c
-            for c in (text_column, label_column, sentiment_column)
+            for c in (text_column, label_column, sentiment_column, group_column)
             if c and c not in (reader.fieldnames or [])
         ]
         if missing:
@@ -63,6 +69,7 @@ def read_examples(
                 row[text_column],
                 parse_labels(row[label_column]) if label_column else frozenset(),
                 map_sentiment(row[sentiment_column]) if sentiment_column else None,
+                ((row[group_column] or "").strip() or None) if group_column else None,
             )
             for row in reader
             if (row[text_column] or "").strip()
@@ -77,3 +84,48 @@ def split_examples(
     random.Random(seed).shuffle(shuffled)
     cut = len(shuffled) - max(1, round(len(shuffled) * test_fraction))
     return shuffled[:cut], shuffled[cut:]
+
+
+Split = tuple[list[LabelledExample], list[LabelledExample]]
+
+
+def kfold_splits(
+    examples: Sequence[LabelledExample], folds: int = 5, seed: int = 42
+) -> list[Split]:
+    """``folds`` (train, test) pairs after one fixed-seed shuffle; each example is tested once."""
+    if folds < 2 or folds > len(examples):
+        raise ValueError(f"Cannot make {folds} folds from {len(examples)} examples.")
+    shuffled = list(examples)
+    random.Random(seed).shuffle(shuffled)
+    parts = [shuffled[i::folds] for i in range(folds)]
+    return [
+        ([e for j, part in enumerate(parts) if j != i for e in part], parts[i])
+        for i in range(folds)
+    ]
+
+
+def group_splits(
+    examples: Sequence[LabelledExample], test_groups: Sequence[str] | None = None
+) -> list[tuple[str, Split]]:
+    """Leave one group out: (group, (every other group's examples, that group's examples)).
+
+    ``test_groups`` limits which groups are held out (default: each in turn, sorted). Examples
+    without a group are never tested and never trained on, so no group is on both sides.
+    """
+    groups = sorted({e.group for e in examples if e.group})
+    if len(groups) < 2:
+        raise ValueError(f"Need at least two groups to split by group; found {groups}.")
+    unknown = sorted(set(test_groups or ()) - set(groups))
+    if unknown:
+        raise ValueError(f"No such group(s): {unknown}; found {groups}.")
+    held_out = list(test_groups) if test_groups else groups
+    return [
+        (
+            group,
+            (
+                [e for e in examples if e.group and e.group != group],
+                [e for e in examples if e.group == group],
+            ),
+        )
+        for group in held_out
+    ]

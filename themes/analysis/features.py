@@ -1,8 +1,11 @@
-"""Features for the learning path: TF-IDF over our tokens plus character n-grams (+ VADER).
+"""Features for the learning path: TF-IDF over our tokens plus character n-grams (+ VADER, rules).
 
 Word features are Snowball stems with negation marked ("not_help") and stem bigrams, from the
 same pipeline the rules use; character n-grams (2-5, within word boundaries) make the model
-tolerant of misspellings. Sentiment models add VADER's scores as four dense columns.
+tolerant of misspellings. ``sentiment_scores`` adds VADER's four scores as dense columns and
+``rule_themes`` one column per theme of the shipped taxonomy, 1 where the phrase rules tag it:
+the rules become evidence the model weighs, not tags added on top of it. The word block always
+comes first (``explain`` reads its weights).
 """
 
 from __future__ import annotations
@@ -27,18 +30,27 @@ def word_features(text: str) -> list[str]:
 class TextFeatures:
     """Fit once on training texts, then transform any texts into one sparse matrix."""
 
-    def __init__(self, sentiment_scores: bool = False, vader_weight: float = 1.0) -> None:
+    def __init__(
+        self, sentiment_scores: bool = False, vader_weight: float = 1.0, rule_themes: bool = False
+    ) -> None:
         self.words = TfidfVectorizer(analyzer=word_features, sublinear_tf=True)
         self.chars = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, lowercase=True
         )
         self.sentiment_scores = sentiment_scores
         self.vader_weight = vader_weight
+        self.rule_themes = rule_themes
+        self.rule_keys: list[str] = []
         self._scorer: SentimentScorer | None = None
+        self._tagger = None
 
     def fit_transform(self, texts: Sequence[str]):
         texts = [text or "" for text in texts]
         self._fit_chars(texts)
+        if self.rule_themes:
+            from .themes import default_taxonomy
+
+            self.rule_keys = sorted(theme.key for theme in default_taxonomy())
         return self._stack(self.words.fit_transform(texts), self.chars.transform(texts), texts)
 
     def transform(self, texts: Sequence[str]):
@@ -56,7 +68,24 @@ class TextFeatures:
         blocks = [words, chars]
         if self.sentiment_scores:
             blocks.append(self._vader(texts))
+        if self.rule_themes:
+            blocks.append(self._rules(texts))
         return hstack(blocks).tocsr()
+
+    def _rules(self, texts: list[str]):
+        """1 where the shipped phrase rules tag the theme (no redaction, no safeguarding)."""
+        if self._tagger is None:
+            from .tagger import Tagger
+
+            self._tagger = Tagger(redact=False, safeguarding=False)
+        column = {key: i for i, key in enumerate(self.rule_keys)}
+        rows, cols = [], []
+        for row, analysis in enumerate(self._tagger.analyse_many(texts)):
+            for key in {tag.theme_key for tag in analysis.tags} & column.keys():
+                rows.append(row)
+                cols.append(column[key])
+        shape = (len(texts), len(self.rule_keys))
+        return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
 
     def _vader(self, texts: list[str]):
         if self._scorer is None:
@@ -67,9 +96,15 @@ class TextFeatures:
             rows.append([scores["compound"], scores["pos"], scores["neg"], scores["neu"]])
         return csr_matrix(np.asarray(rows, dtype=float).reshape(len(texts), 4) * self.vader_weight)
 
+    def __setstate__(self, state: dict) -> None:
+        state.setdefault("rule_themes", False)  # models saved before rule features existed
+        state.setdefault("rule_keys", [])
+        state.setdefault("_tagger", None)
+        self.__dict__.update(state)
+
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state["_scorer"] = None  # rebuilt lazily; keeps saved models small
+        state["_scorer"] = state["_tagger"] = None  # rebuilt lazily; keeps saved models small
         return state
 
     def word_names(self) -> np.ndarray:

@@ -32,7 +32,15 @@ class Command(BaseCommand):
         evaluate.add_argument("--text-column", required=True)
         evaluate.add_argument("--label-column", required=True)
         evaluate.add_argument("--sentiment-column")
-        evaluate.add_argument("--train", help="Learn themes from this labelled CSV first.")
+        modes = evaluate.add_mutually_exclusive_group()
+        modes.add_argument("--train", help="Learn themes from this labelled CSV first.")
+        modes.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation.")
+        modes.add_argument(
+            "--group-column", help="Train on the other groups, test on each one (e.g. a trust)."
+        )
+        evaluate.add_argument(
+            "--test-group", action="append", help="With --group-column: hold out only this one."
+        )
         evaluate.add_argument("--json", action="store_true")
         tag = sub.add_parser("tag", help="Write each row's themes and sentiment to a CSV.")
         tag.add_argument("--csv", required=True)
@@ -59,7 +67,16 @@ class Command(BaseCommand):
 
     def handle_evaluate(self, *, csv, text_column, label_column, sentiment_column, train, **opts):
         try:
-            result = evaluate_csv(csv, text_column, label_column, sentiment_column, train)
+            result = evaluate_csv(
+                csv,
+                text_column,
+                label_column,
+                sentiment_column,
+                train,
+                cv=opts["cv"],
+                group_column=opts["group_column"],
+                test_groups=opts["test_group"],
+            )
         except (FileNotFoundError, KeyError, ValueError) as error:
             raise CommandError(f"Could not evaluate: {error}") from error
         if opts["json"]:
