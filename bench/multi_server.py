@@ -35,6 +35,7 @@ import boto3  # noqa: E402
 import psycopg  # noqa: E402
 import redis  # noqa: E402
 
+from bench import load_server  # noqa: E402
 from bench.load_server import PG, database_create, database_drop, database_url  # noqa: E402
 from bench.multi import checks  # noqa: E402
 from bench.multi.client import HOST, Browser, Server  # noqa: E402
@@ -51,6 +52,9 @@ from bench.multi.processes import (  # noqa: E402
 )
 
 BUCKET = "feedback-multi"
+# A template of the harness's own (migrated, with the load test's minimal site): the load test
+# drops its own templates when migrations change, whoever is copying them.
+load_server.TEMPLATE_PREFIX = "feedback_multi_template_"
 RATE_LIMIT = 5
 
 
@@ -223,7 +227,7 @@ class Run:
 def setup(run, log):
     log(f"moto S3 server on 127.0.0.1:{run.ports['s3']}, bucket {BUCKET}")
     run.start_s3()
-    log(f"PostgreSQL database {run.args.database} (a copy of the load test's template)")
+    log(f"PostgreSQL database {run.args.database} (a copy of its migrated template)")
     database_create(run.args.database, run.env, log)
     fixture = subprocess.run(
         [sys.executable, "-m", "bench.multi.fixture"], cwd=REPO, env=run.env,

@@ -2,6 +2,7 @@
 and the site serving every file itself: images to anyone, papers only through their check."""
 
 import socket
+import uuid
 
 import boto3
 import pytest
@@ -87,34 +88,42 @@ def s3_endpoint():
         "s3", endpoint_url=url, region_name="eu-west-2",
         aws_access_key_id="test", aws_secret_access_key="test",
     )  # fmt: skip
+    # moto keeps its buckets per process: a name of this fixture's own.
+    bucket = f"council-feedback-{uuid.uuid4().hex[:8]}"
     client.create_bucket(
-        Bucket="council-feedback", CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
     )
-    yield url, client
+    yield url, client, bucket
     server.stop()
 
 
 @pytest.fixture
 def s3_storage(s3_endpoint, settings):
-    url, _client = s3_endpoint
-    env = {**S3_ENV, "AWS_S3_ENDPOINT_URL": url, "AWS_ACCESS_KEY_ID": "test",
-           "AWS_SECRET_ACCESS_KEY": "test", "AWS_S3_ADDRESSING_STYLE": "path"}  # fmt: skip
+    url, _client, bucket = s3_endpoint
+    env = {
+        **S3_ENV,
+        "AWS_STORAGE_BUCKET_NAME": bucket,
+        "AWS_S3_ENDPOINT_URL": url,
+        "AWS_ACCESS_KEY_ID": "test",
+        "AWS_SECRET_ACCESS_KEY": "test",
+        "AWS_S3_ADDRESSING_STYLE": "path",
+    }
     settings.STORAGES = {**settings.STORAGES, "default": default_storage_from_env(env)}
     return default_storage
 
 
 def test_files_round_trip_through_the_bucket(s3_storage, s3_endpoint):
-    _url, client = s3_endpoint
+    _url, client, bucket = s3_endpoint
     name = s3_storage.save("imports-pending/check.csv", ContentFile(b"a,b\n1,2\n"))
     second = s3_storage.save("imports-pending/check.csv", ContentFile(b"other"))
     assert name != second  # never overwritten
     assert isinstance(s3_storage._wrapped, PrivateS3Storage)
-    stored = client.get_object(Bucket="council-feedback", Key=name)["Body"].read()
+    stored = client.get_object(Bucket=bucket, Key=name)["Body"].read()
     assert stored == b"a,b\n1,2\n"
     with s3_storage.open(name, "rb") as file:
         assert file.read() == b"a,b\n1,2\n"
     assert s3_storage.url(name) == f"/media/{name}"  # the site's own address, never the bucket's
-    grants = client.get_object_acl(Bucket="council-feedback", Key=name)["Grants"]
+    grants = client.get_object_acl(Bucket=bucket, Key=name)["Grants"]
     assert [grant["Permission"] for grant in grants] == ["FULL_CONTROL"]  # the owner only
     s3_storage.delete(name)
     assert not s3_storage.exists(name)
