@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from .resources import loader, stopwords
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+# Letters, joined by apostrophes or hyphens ("O'Neil-Smith"); written as runs, not a per-letter
+# look-ahead, which finds the same words twice as fast.
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SURNAME_SHAPE = re.compile(r"^(?:O['’]|Ó|Mc|Mac(?=[A-Z])|Fitz(?=[A-Z])|D['’])[A-Z]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
@@ -264,25 +266,45 @@ def zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word, "en")
 
 
-def _tokens(text: str) -> list[_Token]:
+_starts: dict[str, bool] = {}
+
+
+def _sentence_start(before: str) -> bool:
+    """Whether the (up to) three characters before a word end a sentence (cached)."""
+    found = _starts.get(before)
+    if found is None:
+        if len(_starts) >= 100_000:
+            _starts.clear()
+        found = _starts[before] = bool(_SENTENCE_END.search(before))
+    return found
+
+
+def _tokens(text: str, infos: list | None = None) -> list[_Token]:
+    """The words of ``text``; ``infos``, when given, receives each word's ``_WordInfo``."""
     tokens = []
+    judge = _judge()
+    cache = _word_infos
     for match in _WORD.finditer(text):
-        word = match.group()
-        end = match.end()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 3:
-            word, end = word[: possessive.start()], match.start() + possessive.start()
-        before = text[max(0, match.start() - 3) : match.start()]
+        raw, start = match.group(), match.start()
+        info = cache.get(raw)
+        if info is None:
+            if len(cache) >= _INFO_LIMIT:
+                cache.clear()
+            info = cache[raw] = _word_info(raw, judge)
+        word = info[0]
+        before = text[max(0, start - 3) : start]
         tokens.append(
             _Token(
-                match.start(),
-                end,
+                start,
+                start + len(word),
                 word,
-                fold(word),
-                word[0].isupper(),
-                bool(_SENTENCE_END.search(before)) or match.start() == 0,
+                info[1],
+                info[2],
+                _sentence_start(before) or start == 0,
             )
         )
+        if infos is not None:
+            infos.append(info)
     return tokens
 
 
@@ -373,25 +395,117 @@ class _Judge:
         return (self.in_lexicon(key) and len(key) > 2 and zipf(key) < 5.0) or zipf(key) < 3.5
 
 
+_judges: dict[int, _Judge] = {}
+
+
+def _judge() -> _Judge:
+    """One judge per stopword list in use (the lexicons themselves are read once)."""
+    stop = stopwords()
+    judge = _judges.get(id(stop))
+    if judge is None or judge.stop is not stop:
+        _judges.clear()
+        _word_infos.clear()
+        _cue_pairs.clear()
+        judge = _judges[id(stop)] = _Judge()
+    return judge
+
+
+# What each distinct word could be, worked out once: (token text, key, capital, could be a
+# name by itself whatever its place in the sentence, is a cue that may make the next word a
+# name, could be the person in "Dawn from the office", capital_name in mid-sentence, at a
+# sentence start, lower_name, rare_word).
+_WordInfo = tuple[str, str, bool, bool, bool, bool, bool, bool, bool, bool]
+_word_infos: dict[str, _WordInfo] = {}
+_cue_pairs: dict[tuple[str, str], bool] = {}
+_INFO_LIMIT = 200_000
+_CUE_WORDS = (TITLES | CUES) - _WEAK_CUES
+
+
+def _word_info(raw: str, judge: _Judge) -> _WordInfo:
+    word = raw
+    possessive = _POSSESSIVE.search(word)
+    if possessive and len(word) > 3:
+        word = word[: possessive.start()]
+    key, capital = fold(word), word[0].isupper()
+    middle = start = lower = rare = False
+    if capital:
+        middle = judge.capital_name(_Token(0, 0, word, key, capital, False))
+        start = judge.capital_name(_Token(0, 0, word, key, capital, True))
+    else:
+        lower, rare = judge.lower_name(key), judge.rare_word(key)
+    by_place = (
+        len(key) >= 2
+        and (
+            (capital and key in _NAME_STOPWORDS)
+            or not (judge.ordinary(key) or judge.organisation(key))
+        )
+        and (capital or judge.in_lexicon(key))
+    )
+    by_itself = middle or start or lower or rare
+    return (word, key, capital, by_itself, key in _CUE_WORDS, by_place, middle, start, lower, rare)
+
+
+def _cued_pair(previous: _WordInfo, info: _WordInfo, judge: _Judge) -> bool:
+    pair = (previous[0], info[0])
+    found = _cue_pairs.get(pair)
+    if found is None:
+        if len(_cue_pairs) >= _INFO_LIMIT:
+            _cue_pairs.clear()
+        tokens = [_Token(0, 0, t[0], t[1], t[2], False) for t in (previous, info)]
+        found = _cue_pairs[pair] = _cued(tokens, 1, judge)
+    return found
+
+
+def _may_have_names(text: str, judge: _Judge) -> bool:
+    """False only when ``name_spans`` would find no name: no word is a name by itself, none
+    follows a cue that makes it one, and no "X from the ..." has a possible person X. (Every
+    other rule only widens names already found.)"""
+    infos, previous = _word_infos, None
+    for raw in _WORD.findall(text):
+        info = infos.get(raw)
+        if info is None:
+            if len(infos) >= _INFO_LIMIT:
+                infos.clear()
+            info = infos[raw] = _word_info(raw, judge)
+        if info[3] or (previous is not None and previous[4] and _cued_pair(previous, info, judge)):
+            return True
+        previous = info
+    if _PERSON_AFTER.search(text):
+        for match in _WORD.finditer(text):
+            raw = match.group()
+            info = infos.get(raw) or _word_info(raw, judge)
+            whole = len(info[0]) == len(raw)  # a possessive ends before "'s", not at a space
+            if info[5] and whole and _PERSON_AFTER.match(text, match.end()):
+                return True
+    return False
+
+
 def name_spans(text: str, use_first_names: bool = True) -> list[tuple[int, int]]:
     """Character spans of likely names, merged and sorted."""
-    tokens = _tokens(text)
+    judge = _judge()
+    if use_first_names and not _may_have_names(text, judge):
+        return []
+    infos: list[_WordInfo] = []
+    tokens = _tokens(text, infos)
     if not tokens:
         return []
-    judge = _Judge()
     protected = _protected(text)
     blocked = [any(s <= t.start < e for s, e in protected) for t in tokens]
     names = [False] * len(tokens)
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
         if blocked[i]:
             continue
+        info = infos[i]
         if token.capital:
-            names[i] = use_first_names and judge.capital_name(token)
-        elif use_first_names and not (i + 1 < len(tokens) and tokens[i + 1].key == "ji"):
-            names[i] = judge.lower_name(token.key) or (
-                token.sentence_start and judge.rare_word(token.key)
-            )
-        names[i] = names[i] or _cued(tokens, i, judge) or _person_by_place(tokens, i, judge, text)
+            names[i] = use_first_names and info[7 if token.sentence_start else 6]
+        elif use_first_names and not (i < last and tokens[i + 1].key == "ji"):
+            names[i] = info[8] or (token.sentence_start and info[9])
+        names[i] = (
+            names[i]
+            or (i > 0 and infos[i - 1][4] and _cued_pair(infos[i - 1], info, judge))
+            or (info[5] and _person_by_place(tokens, i, judge, text))
+        )
     _spread(tokens, names, blocked, judge, text)
     _drop_organisations(tokens, names, judge)
     _take_titles_and_initials(tokens, names, text)

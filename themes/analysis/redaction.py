@@ -126,21 +126,26 @@ def _is_old_year(match: re.Match, text: str) -> bool:
     return 1900 <= year <= datetime.date.today().year - 10
 
 
-_DIGITS_RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], bool] | None, int]] = [
-    ("date_of_birth", LABELLED_DOB, None, 1),
-    ("date_of_birth", BIRTH_YEAR, None, 1),
-    ("date_of_birth", WORD_DATE, _is_old_year, 0),
-    ("date_of_birth", BARE_DATE, _is_old_date, 0),
-    ("ni_number", NI_NUMBER, None, 0),
-    ("nhs_number", NHS_NUMBER, _is_nhs, 0),
-    ("phone", None, None, 0),
-    ("phone", PHONE, _is_phone, 0),
-    ("postcode", POSTCODE, None, 0),
-    ("address", ADDRESS, _is_address, 0),
-    ("address", FLAT, None, 0),
-    ("address", BUILDING, None, 1),
+# (kind, pattern, check, group, fewest digits any match has); the digit count of a comment
+# gates each rule (replacing an item never adds digits), and every rule needs at least one.
+_DIGITS_RULES: list[
+    tuple[str, re.Pattern | None, Callable[[re.Match, str], bool] | None, int, int]
+] = [
+    ("date_of_birth", LABELLED_DOB, None, 1, 4),
+    ("date_of_birth", BIRTH_YEAR, None, 1, 4),
+    ("date_of_birth", WORD_DATE, _is_old_year, 0, 5),
+    ("date_of_birth", BARE_DATE, _is_old_date, 0, 4),
+    ("ni_number", NI_NUMBER, None, 0, 6),
+    ("nhs_number", NHS_NUMBER, _is_nhs, 0, 10),
+    ("phone", None, None, 0, 1),
+    ("phone", PHONE, _is_phone, 0, 8),
+    ("postcode", POSTCODE, None, 0, 2),
+    ("address", ADDRESS, _is_address, 0, 1),
+    ("address", FLAT, None, 0, 1),
+    ("address", BUILDING, None, 1, 1),
 ]
 _DIGIT = re.compile(r"\d")
+_SPELLED_DOT = re.compile(r"\s(?:dot|\.)\s", re.IGNORECASE)  # SPELLED_EMAIL needs one
 
 
 def redact(text: str, use_first_names: bool = True) -> RedactionResult:
@@ -148,13 +153,16 @@ def redact(text: str, use_first_names: bool = True) -> RedactionResult:
     counts: dict[str, int] = {}
     if "@" in text:
         text = _substitute(text, "email", EMAIL, None, 0, counts)
-    if " at " in text.lower():
+    if " at " in text.lower() and _SPELLED_DOT.search(text):
         text = _substitute(text, "email", SPELLED_EMAIL, None, 0, counts)
-    if _DIGIT.search(text):  # every other pattern needs a digit
-        for kind, pattern, check, group in _DIGITS_RULES:
+    digits = len(_DIGIT.findall(text))
+    if digits:  # every other pattern needs a digit
+        for kind, pattern, check, group, fewest in _DIGITS_RULES:
+            if digits < fewest:
+                continue
             if pattern is None:
                 text = redact_phones(text, counts)
-            else:
+            elif pattern is not BUILDING or "[" in text:  # BUILDING follows an [address]
                 text = _substitute(text, kind, pattern, check, group, counts)
     spans = name_spans(text, use_first_names)
     for start, end in reversed(spans):

@@ -25,6 +25,10 @@ from .themes import Theme, ThemeTag, default_taxonomy
 
 _CLAUSES = re.compile(r"\s*(?:[,;:]|\s-\s|\b(?:but|however|although|though|whereas)\b)\s*", re.I)
 RULE_NUDGE = 0.3
+# Distinct sentences whose tags, score and flags are kept (then the cache starts again), so
+# memory stays flat however many comments pass: repeated sentences ("Nothing to add.") are
+# analysed once.
+SENTENCE_CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,12 @@ class Tagger:
         self.detector = SafeguardingDetector() if safeguarding else None
         self.classifier = classifier
         self.redact = redact
+        self._sentences: dict[str, tuple[tuple[ThemeTag, ...], float, tuple]] = {}
+        kind = type(self.scorer)
+        self._plain_scorer = (
+            kind.compound is SentimentScorer.compound
+            and kind.comment_compound is SentimentScorer.comment_compound
+        )
 
     def analyse(self, text: str) -> Analysis:
         """Analyse one comment."""
@@ -98,18 +108,41 @@ class Tagger:
             result = redact(text)
             text, redactions = result.text, result.counts_by_kind
         sentences = split_sentences(clean(text))
-        tags = [tag for i, s in enumerate(sentences) for tag in self.tag_sentence(s, i)]
-        compound = self.scorer.comment_compound(sentences)
-        flags = (
-            [f for s in sentences for f in self.detector.detect_sentence(s)]
-            if self.detector
-            else []
-        )
+        tags: list[ThemeTag] = []
+        flags: list[SafeguardingFlag] = []
+        total = 0.0
+        for index, sentence in enumerate(sentences):
+            sentence_tags, score, sentence_flags = self._sentence(sentence)
+            if sentence_tags:
+                tags += sentence_tags if index == 0 else _at(sentence_tags, index)
+            if sentence_flags:
+                flags += sentence_flags
+            total += score
+        if self._plain_scorer:
+            compound = round(total / len(sentences), 4) if sentences else 0.0
+        else:
+            compound = self.scorer.comment_compound(sentences)
         label = comment_label(compound, tags, flags)
         return Analysis(label, compound, tags, flags, text, redactions, sentences)
 
+    def _sentence(self, sentence: str) -> tuple[tuple[ThemeTag, ...], float, tuple]:
+        """(rule tags at index 0, VADER compound, safeguarding flags) of one sentence, cached."""
+        entry = self._sentences.get(sentence)
+        if entry is None:
+            if len(self._sentences) >= SENTENCE_CACHE_SIZE:
+                self._sentences.clear()
+            tags = tuple(self._tag_sentence(sentence))
+            flags = tuple(self.detector.detect_sentence(sentence)) if self.detector else ()
+            entry = (tags, self.scorer.compound(sentence), flags)
+            self._sentences[sentence] = entry
+        return entry
+
     def tag_sentence(self, sentence: str, index: int = 0) -> list[ThemeTag]:
         """Rule tags for one sentence, each scored on the clause that mentions it."""
+        tags = self._sentence(sentence)[0]
+        return list(tags) if index == 0 else _at(tags, index)
+
+    def _tag_sentence(self, sentence: str, index: int = 0) -> list[ThemeTag]:
         best: dict[str, tuple[ThemeMatch, float]] = {}
         for clause in _CLAUSES.split(sentence):
             lowered = without_placeholders(clause).lower()
@@ -145,6 +178,23 @@ class Tagger:
         if match.negated_problem:
             return RULE_NUDGE
         return self.scorer.compound(sentence)
+
+
+def _at(tags: Sequence[ThemeTag], index: int) -> list[ThemeTag]:
+    """The same tags for a sentence at position ``index`` of its comment."""
+    return [
+        ThemeTag(
+            t.theme_key,
+            t.sentence,
+            t.matched_words,
+            t.sentiment,
+            t.source,
+            t.confidence,
+            t.compound,
+            index,
+        )
+        for t in tags
+    ]
 
 
 def comment_label(compound: float, tags: Sequence[ThemeTag], flags: Sequence) -> str:
