@@ -193,10 +193,12 @@ class Run:
         self._b_process = self.start_web(self.b)
 
     def manage_shell(self, code):
-        subprocess.run(
+        done = subprocess.run(
             [sys.executable, "manage.py", "shell", "-c", code], cwd=REPO, env=self.env,
-            check=True, capture_output=True, timeout=180,
+            capture_output=True, text=True, timeout=180,
         )  # fmt: skip
+        if done.returncode:
+            raise RuntimeError(f"manage.py shell failed: {done.stderr.strip()[-400:]}")
 
     # Database ----------------------------------------------------------------------------
     def db_rows(self, sql, params=()):
