@@ -20,7 +20,7 @@ from coproduction.models import Action, FollowUp, FollowUpAnswer
 from surveys.retention import months_before
 from surveys.submission import clean_text
 from themes.engine import current_tagger
-from themes.models import Theme
+from themes.models import SafeguardingFlag, Theme
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,11 @@ def _analyse(follow_up):
     analysis = current_tagger().analyse(follow_up.comment)
     follow_up.redacted_comment = analysis.redacted_text
     follow_up.safeguarding_categories = sorted({flag.category for flag in analysis.safeguarding})
-    follow_up.save(update_fields=["redacted_comment", "safeguarding_categories"])
+    if follow_up.safeguarding_categories:  # into the safeguarding queue, due as a survey's flag
+        follow_up.safeguarding_due_on = SafeguardingFlag.due_from(follow_up.given_on)
+    follow_up.save(
+        update_fields=["redacted_comment", "safeguarding_categories", "safeguarding_due_on"]
+    )
     keys = {tag.theme_key for tag in analysis.tags}
     follow_up.themes.set(Theme.objects.filter(key__in=keys, is_active=True))
     if follow_up.is_flagged:

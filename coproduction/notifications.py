@@ -194,7 +194,7 @@ def follow_up_flagged(follow_up):
     for a survey comment, without the comment (email isn't safe)."""
     site = Site.objects.filter(is_default_site=True).first()
     council = CouncilSettings.for_site(site) if site else CouncilSettings()
-    link = _absolute(reverse("coproduction_follow_up:index"))
+    link = _absolute(reverse("coproduction_safeguarding:follow-up", args=[follow_up.pk]))
     return _send(
         "follow_up_flagged", {"follow_up": follow_up, "url": link}, [council.safeguarding_email]
     )

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.actions import CreateAction, DeleteAction, EditAction
@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.documents import get_document_model
 from wagtail.permissions import register_permission_policy
 
-from coproduction import papers, receipts, rules
+from coproduction import papers, receipts, rules, safeguarding
 from coproduction.forms import MeetingAdminForm, MinutesAdminForm, YouSaidWeDidFilterForm
 from coproduction.models import (
     AccessNeeds,
@@ -29,6 +29,7 @@ from coproduction.panels import AttendeeNeedsPanel
 from coproduction.permissions import MemberSupportPermissionPolicy
 from coproduction.selectors import you_said_we_did_published
 from coproduction.services import membership_groups_sync
+from coproduction.views.follow_up_safeguarding import follow_up_flag
 from coproduction.views.follow_ups_admin import FollowUpViewSet
 from coproduction.views.minutes_admin import MINUTES_ACTIONS, MinutesEditView
 from coproduction.views.support_admin import SUPPORT_ACTIONS, AccessNeedsViewSet, PaymentViewSet
@@ -64,6 +65,16 @@ LOG_ACTIONS = [
     ("coproduction.minutes.comment", _("Comment on minutes"), _("Comment added to minutes")),
     ("coproduction.invitation.send", _("Send invitation"), _("Invitation sent")),
     ("coproduction.payment.approve", _("Approve payment"), _("Involvement payment approved")),
+    (
+        "coproduction.follow_up.view_unredacted",
+        _("Read a flagged follow-up comment"),
+        _("Flagged 'Is it better now?' comment read as typed"),
+    ),
+    (
+        "coproduction.follow_up.safeguarding_outcome",
+        _("Follow-up safeguarding outcome"),
+        _("Outcome recorded for a flagged 'Is it better now?' comment"),
+    ),
 ]
 
 
@@ -259,3 +270,20 @@ def keep_meeting_papers_to_their_board(document, request):
 def receipt_outcome(response):
     """Fills the receipt page's "What happened" (surveys sits below coproduction)."""
     return receipts.receipt_outcome(response)
+
+
+@hooks.register("safeguarding_queue_items")
+def follow_up_flags_in_the_queue():
+    """Flagged 'Is it better now?' comments wait in the one safeguarding queue (themes)."""
+    return safeguarding.follow_up_queue_items()
+
+
+@hooks.register("safeguarding_open_count")
+def follow_up_flags_waiting():
+    return safeguarding.follow_up_open_count()
+
+
+@hooks.register("register_admin_urls")
+def register_follow_up_safeguarding_urls():
+    urls = [path("follow-ups/<int:pk>/", follow_up_flag, name="follow-up")]
+    return [path("safeguarding/", include((urls, "coproduction_safeguarding")))]

@@ -1,8 +1,13 @@
 """Reads: the safeguarding queue and counts, and phrases no theme covers yet."""
 
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.db.models import Case, Count, IntegerField, Value, When
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from wagtail import hooks
 
 from themes.analysis import ThemeTag, emerging_phrases
 from themes.choices import safeguarding_category_label
@@ -23,6 +28,51 @@ def safeguarding_queue():
         )
         .order_by("is_decided", "due_on", "pk")
     )
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One row of the safeguarding queue: a survey comment's flag, or a flag another app keeps
+    for text of its own (the `safeguarding_queue_items` hook)."""
+
+    due_on: date
+    is_open: bool
+    is_overdue: bool
+    where: str
+    category_labels: list
+    outcome_label: str
+    outcome_by: object
+    outcome_at: datetime | date | None  # a day only, for apps that keep no time of day
+    url: str
+
+    @property
+    def outcome_when(self):
+        if isinstance(self.outcome_at, datetime):
+            return dateformat.format(timezone.localtime(self.outcome_at), "j M Y H:i")
+        return dateformat.format(self.outcome_at, "j M Y") if self.outcome_at else ""
+
+
+def _flag_item(flag):
+    return QueueItem(
+        due_on=flag.due_on,
+        is_open=flag.is_open,
+        is_overdue=flag.is_overdue,
+        where=str(flag.response.service or ""),
+        category_labels=flag.category_labels,
+        outcome_label=flag.get_outcome_display(),
+        outcome_by=flag.outcome_by,
+        outcome_at=flag.outcome_at,
+        url=reverse("themes_staff:flag", args=[flag.pk]),
+    )
+
+
+def safeguarding_queue_items():
+    """Every flag a safeguarding lead must decide, from every app: open first, soonest due
+    first (Python's sort is stable, so flags due the same day keep their order)."""
+    items = [_flag_item(flag) for flag in safeguarding_queue()]
+    for more in hooks.get_hooks("safeguarding_queue_items"):
+        items.extend(more())
+    return sorted(items, key=lambda item: (not item.is_open, item.due_on))
 
 
 def safeguarding_counts_for_responses(responses):
@@ -47,7 +97,9 @@ def safeguarding_counts_for_responses(responses):
 
 
 def safeguarding_open_count():
-    return SafeguardingFlag.objects.filter(outcome="").count()
+    """Flags waiting for an outcome, other apps' (the `safeguarding_open_count` hook) included."""
+    count = SafeguardingFlag.objects.filter(outcome="").count()
+    return count + sum(more() for more in hooks.get_hooks("safeguarding_open_count"))
 
 
 def emerging_phrases_in(responses, *, top=10):

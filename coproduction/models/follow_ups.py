@@ -1,5 +1,9 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from themes.models import SafeguardingFlag
 
 FOLLOW_UP_COMMENT_MAX_LENGTH = 500
 
@@ -32,6 +36,22 @@ class FollowUp(models.Model):
     themes = models.ManyToManyField("themes.Theme", blank=True, related_name="+")
     safeguarding_categories = models.JSONField(default=list, blank=True, editable=False)
     text_removed_on = models.DateField(null=True, blank=True, editable=False)
+    # A flagged comment waits in the safeguarding queue with the survey comments' flags: due by
+    # the same rule, decided with the same outcomes (coproduction/safeguarding.py).
+    safeguarding_due_on = models.DateField(null=True, blank=True, editable=False)
+    safeguarding_outcome = models.CharField(
+        max_length=20, choices=SafeguardingFlag.Outcome.choices, blank=True, default=""
+    )
+    safeguarding_outcome_notes = models.TextField(blank=True)
+    safeguarding_outcome_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The day only, as for the answer itself: the audit log keeps when a lead decided.
+    safeguarding_outcome_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-given_on", "-id"]
@@ -43,6 +63,15 @@ class FollowUp(models.Model):
     @property
     def is_flagged(self):
         return bool(self.safeguarding_categories)
+
+    @property
+    def safeguarding_is_open(self):
+        return self.is_flagged and not self.safeguarding_outcome
+
+    @property
+    def safeguarding_is_overdue(self):
+        due = self.safeguarding_due_on
+        return self.safeguarding_is_open and due is not None and timezone.localdate() > due
 
 
 class DoneNotice(models.Model):

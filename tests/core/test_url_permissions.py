@@ -7,6 +7,7 @@ See docs/roles-and-permissions.md for the permissions behind these rows.
 """
 
 import io
+import uuid
 from datetime import date
 
 import pytest
@@ -36,7 +37,15 @@ ROLE_GROUPS = {
 POST_ONLY = "post only"
 MOVED = "moved for good"  # a 301 for everyone
 REFUSED = {302, 403, 404, 405, 410}
-OUR_NAMESPACES = {"core", "surveys", "surveys_staff", "insights", "themes_staff", "coproduction"}
+OUR_NAMESPACES = {
+    "core",
+    "surveys",
+    "surveys_staff",
+    "insights",
+    "themes_staff",
+    "coproduction",
+    "coproduction_safeguarding",
+}
 
 # url name → roles that get the page with GET.
 EXPECTED = {
@@ -71,6 +80,7 @@ EXPECTED = {
     # Themes engine.
     "themes_staff:flags": {SAFEGUARDING},
     "themes_staff:flag": {SAFEGUARDING},
+    "coproduction_safeguarding:follow-up": {SAFEGUARDING},
     "themes_staff:mentions": {OFFICER, LEAD},
     "themes_staff:mention-decide": POST_ONLY,
     "themes_staff:phrases": {LEAD},
@@ -122,7 +132,7 @@ def _our_url_names(resolver=None, namespace=""):
 def demo(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):  # tagging runs after each commit
         call_command("seed_demo", stdout=io.StringIO())
-    from coproduction.models import Action, Board, Meeting, Minutes
+    from coproduction.models import Action, Board, FollowUp, Meeting, Minutes
     from insights.models import ReportExport
     from surveys.models import ContactRequest, Response, SurveyPage, Touchpoint
     from themes.models import PhraseDecision, SafeguardingFlag, Theme, ThemeMention
@@ -156,6 +166,14 @@ def demo(db, django_capture_on_commit_callbacks):
             "surveys_staff:contact-request-close": contact.pk,
             "surveys_staff:contact-request-delete": contact.pk,
             "themes_staff:flag": SafeguardingFlag.objects.first().pk,
+            "coproduction_safeguarding:follow-up": FollowUp.objects.create(
+                action=Action.objects.you_said_we_did().first(),
+                answer="worse",
+                given_on=date(2026, 1, 5),
+                submission_token=uuid.uuid4(),
+                safeguarding_categories=["financial"],
+                safeguarding_due_on=date(2026, 1, 6),
+            ).pk,
             "themes_staff:mention-decide": ThemeMention.objects.first().pk,
             "themes_staff:trigger-narrow": Theme.objects.first().pk,
             "themes_staff:phrase-reopen": PhraseDecision.objects.create(

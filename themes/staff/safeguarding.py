@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from themes.models import SafeguardingFlag
-from themes.selectors import safeguarding_queue
+from themes.selectors import safeguarding_queue_items
 from themes.services import safeguarding_flag_open, safeguarding_outcome_record
 
 can_review = permission_required("themes.review_safeguardingflag", raise_exception=True)
@@ -29,7 +29,7 @@ class OutcomeForm(forms.Form):
 
 @can_review
 def flag_list(request):
-    return render(request, "themes/staff/flag_list.html", {"flags": safeguarding_queue()})
+    return render(request, "themes/staff/flag_list.html", {"items": safeguarding_queue_items()})
 
 
 @can_review
