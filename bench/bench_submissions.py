@@ -86,6 +86,58 @@ def count_rows(database, table):
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid):
+    """User + system CPU seconds a process has used (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def _children(pid):
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+class CpuMeter:
+    """CPU used by one server: its gunicorn processes and the PostgreSQL backends serving its
+    database (the machine's other work is left out). Sampled around each round."""
+
+    def __init__(self, gunicorn_pid, database):
+        self.pids = [gunicorn_pid, *_children(gunicorn_pid)]
+        self.database = database
+
+    def _backends(self):
+        with psycopg.connect(dbname="postgres", autocommit=True, **PG) as conn:
+            rows = conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s", (self.database,)
+            )
+            return [pid for (pid,) in rows.fetchall()]
+
+    def sample(self):
+        """{backend pid: seconds} for the database, and the app servers' seconds."""
+        return {pid: _cpu_seconds(pid) for pid in self._backends()}, sum(
+            _cpu_seconds(pid) for pid in self.pids
+        )
+
+    @staticmethod
+    def spent(before, after):
+        """(app server seconds, database seconds) between two samples; a backend that started
+        in between counts from zero."""
+        database = sum(seconds - before[0].get(pid, 0.0) for pid, seconds in after[0].items())
+        return after[1] - before[1], database
+
+
 def run_round(port, path, count, concurrency):
     """Accepted submissions, seconds, POST latencies and problems for `count` residents."""
     give_up_at = time.monotonic() + GIVE_UP_SECONDS
@@ -117,7 +169,7 @@ def spread(values):
     return {"min": min(values), "median": statistics.median(values), "max": max(values)}
 
 
-def run_rounds(ports, args):
+def run_rounds(ports, args, meters):
     """Every round against both servers, alternating which goes first; warm-up rounds first."""
     servers = {"product": (ports[0], SURVEY_PATH), "bare": (ports[1], BARE_PATH)}
     totals = {name: {"accepted": 0, "post_ms": [], "problems": []} for name in servers}
@@ -128,12 +180,21 @@ def run_rounds(ports, args):
         for name in order:
             port, path = servers[name]
             count = args.concurrency * 2 if number < 0 else args.submissions
+            before, client_before = meters[name].sample(), time.process_time()
             result = run_round(port, path, count, args.concurrency)
+            client = time.process_time() - client_before
+            app, database = CpuMeter.spent(before, meters[name].sample())
+            per = 1000 / max(result["accepted"], 1)
+            result["cpu_ms"] = {
+                "app": round(app * per, 1),
+                "database": round(database * per, 1),
+                "client": round(client * per, 1),
+            }
             totals[name]["accepted"] += result["accepted"]
             totals[name]["problems"] += result["problems"]
             if number >= 0:
                 totals[name]["post_ms"] += result["post_ms"]
-                row[name] = {k: result[k] for k in ("accepted", "seconds", "per_second")}
+                row[name] = {k: result[k] for k in ("accepted", "seconds", "per_second", "cpu_ms")}
         if number >= 0:
             row["ratio"] = round(row["product"]["per_second"] / row["bare"]["per_second"], 3)
             print_round(row)
@@ -146,9 +207,16 @@ def print_round(row):
     print(
         f"round {row['round']} ({row['first']} first): product {product['per_second']}/s "
         f"({product['accepted']} in {product['seconds']} s), bare {bare['per_second']}/s "
-        f"({bare['accepted']} in {bare['seconds']} s), ratio {row['ratio']}",
+        f"({bare['accepted']} in {bare['seconds']} s), ratio {row['ratio']}; CPU ms a "
+        f"submission (app, database, client): product {_cpu_text(product)}, bare "
+        f"{_cpu_text(bare)}",
         flush=True,
     )
+
+
+def _cpu_text(result):
+    cpu = result["cpu_ms"]
+    return f"{cpu['app']}, {cpu['database']}, {cpu['client']}"
 
 
 def measure_queries(env, profile_journeys):
@@ -223,6 +291,8 @@ def summary(rounds, totals, stored, queries):
         "ratio_to_bare": statistics.median(r["ratio"] for r in rounds),
         "per_second_spread": spread(product),
         "bare_per_second_spread": spread(bare),
+        "cpu_ms_per_submission": _cpu_medians(rounds, "product"),
+        "bare_cpu_ms_per_submission": _cpu_medians(rounds, "bare"),
         "p95_ms": percentile(totals["product"]["post_ms"], 0.95),
         "p50_ms": percentile(totals["product"]["post_ms"], 0.5),
         "bare_p95_ms": percentile(totals["bare"]["post_ms"], 0.95),
@@ -238,6 +308,14 @@ def summary(rounds, totals, stored, queries):
     }
 
 
+def _cpu_medians(rounds, name):
+    """Median over the rounds of each CPU share (app servers, database, client), ms a submission."""
+    return {
+        part: statistics.median(r[name]["cpu_ms"][part] for r in rounds)
+        for part in ("app", "database", "client")
+    }
+
+
 def print_summary(result):
     for key, label in (("per_second_spread", "product"), ("bare_per_second_spread", "bare")):
         s = result[key]
@@ -246,6 +324,12 @@ def print_summary(result):
         f"ratio to bare (median of rounds) {result['ratio_to_bare']}; product POST p50 "
         f"{result['p50_ms']} ms, p95 {result['p95_ms']} ms; "
         f"bare POST p95 {result['bare_p95_ms']} ms"
+    )
+    product, bare = result["cpu_ms_per_submission"], result["bare_cpu_ms_per_submission"]
+    print(
+        f"CPU ms a submission (median of rounds): product app {product['app']}, database "
+        f"{product['database']}, client {product['client']}; bare app {bare['app']}, database "
+        f"{bare['database']}, client {bare['client']}"
     )
     print(
         f"queries per submission {result['queries_per_submission']} "
@@ -283,10 +367,10 @@ def _run(args, databases):
     ports = (args.port_base, args.port_base + 1) if args.port_base else (free_port(), free_port())
     server = {"workers": args.workers, "threads": args.threads}
     with ExitStack() as stack:
-        stack.enter_context(
+        product = stack.enter_context(
             gunicorn(envs["product"], port=ports[0], log_path=log_dir / "sub-product.log", **server)
         )
-        stack.enter_context(
+        bare = stack.enter_context(
             gunicorn(
                 envs["bare"],
                 port=ports[1],
@@ -301,7 +385,11 @@ def _run(args, databases):
             f"rounds of {args.submissions} submissions each, {args.concurrency} at a time",
             flush=True,
         )
-        rounds, totals = run_rounds(ports, args)
+        meters = {
+            "product": CpuMeter(product.pid, databases["product"]),
+            "bare": CpuMeter(bare.pid, databases["bare"]),
+        }
+        rounds, totals = run_rounds(ports, args, meters)
     stored = {
         "product": count_rows(databases["product"], "surveys_response"),
         "bare": count_rows(databases["bare"], "bare_comment"),

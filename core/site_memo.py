@@ -3,7 +3,8 @@
 Every public page shows the council's name and phone numbers, which costs two queries (the site
 for the host, then its settings) on each request. Each process keeps them, stamped with a
 version held in the shared cache (Redis in production): saving either model writes a new
-version, so every server reads them again on its next request, at the price of one cache read.
+version, so every server reads them again on its next request. The middleware also has every
+memo's version read in one round trip (core.memo), once per request.
 """
 
 import copy
@@ -11,7 +12,7 @@ import copy
 from django.db import DatabaseError
 from wagtail.models import Site
 
-from core.memo import SharedMemo
+from core.memo import SharedMemo, memo_versions_for_request
 from core.models import CouncilSettings
 
 # Host headers are checked against ALLOWED_HOSTS first; the memo's bound only limits memory.
@@ -31,6 +32,11 @@ def _site_and_settings(request):
     return site, (CouncilSettings.for_site(site) if site else None)
 
 
+def site_settings_version():
+    """Changes whenever a site or its settings are saved: part of any key for what shows them."""
+    return _memo.version()
+
+
 def site_and_settings_for(request):
     """(site, council settings) for this request's host, from memory while unchanged."""
     host = (request.META.get("HTTP_HOST", ""), request.META.get("SERVER_PORT", ""))
@@ -45,6 +51,11 @@ class SiteSettingsMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Every memo's version in one round trip, the same for the whole request.
+        with memo_versions_for_request():
+            return self._with_site(request)
+
+    def _with_site(self, request):
         try:
             site, council = site_and_settings_for(request)
         except DatabaseError:

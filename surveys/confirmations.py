@@ -45,8 +45,11 @@ def confirmation_redeem(token):
         return None
     response_id, start_again = found
     # Read before the token is spent: if the database is down, "try again" still works.
+    # Only what the confirmation page shows (the survey comes from surveys.published): every
+    # column costs the ORM time to compile, on every resident's confirmation.
     response = (
-        Response.objects.select_related("survey", "service", "touchpoint", "contact_request")
+        Response.objects.select_related("contact_request")
+        .only("receipt_code", "channel", "survey_id", "contact_request__id")
         .filter(pk=response_id)
         .first()
     )

@@ -1,6 +1,8 @@
 """The resident's survey form, built from the survey's question blocks."""
 
+import copy
 import uuid
+from dataclasses import dataclass
 
 from django import forms
 from django.utils import formats, timezone
@@ -120,28 +122,19 @@ class SurveyResponseForm(GovUKFormMixin, forms.Form):
     submission_token = forms.CharField(required=False, widget=forms.HiddenInput)
     website = forms.CharField(required=False, label=_("Leave this blank"))
 
-    def __init__(self, *args, survey, easy_read=False, **kwargs):
+    def __init__(self, *args, survey, easy_read=False, questions=None, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("submission_token", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.survey = survey
         self.easy_read = easy_read
-        self.question_specs = survey.question_blocks()
-        self.question_names = []
-        for key, block_type, value in self.question_specs:
-            name = f"q_{key}"
-            self.fields[name] = _field_for_block(block_type, value, easy_read)
-            self.question_names.append(name)
-        self.about_you_names = []
-        if survey.include_helper_question:
-            self.fields["helped_by"] = self._optional_choice(
-                "helped_by", _("Did someone help you fill this in?"), HelpedBy.choices, easy_read
-            )
-        if survey.include_about_you:
-            for name, (label, choices) in EQUALITY_FIELDS.items():
-                if easy_read:
-                    label = easy_read_words.ABOUT_YOU_QUESTIONS[name]
-                self.fields[name] = self._optional_choice("about_you", label, choices, easy_read)
-                self.about_you_names.append(name)
+        if questions is None:
+            questions = survey_questions(survey, easy_read)
+            self.fields.update(questions.fields)
+        else:  # kept by the caller: errors change a field's widget, so each form has its own
+            self.fields.update(copy.deepcopy(questions.fields))
+        self.question_specs = questions.specs
+        self.question_names = questions.names
+        self.about_you_names = questions.about_you_names
 
     @staticmethod
     def _optional_choice(kind, label, choices, easy_read):
@@ -219,6 +212,39 @@ class SurveyResponseForm(GovUKFormMixin, forms.Form):
             else:
                 submission.answers[key] = answer
         return submission
+
+
+@dataclass(frozen=True)
+class SurveyQuestions:
+    """A survey's fields as `survey_questions` builds them, which a caller may keep and hand to
+    each new form (surveys.rendering keeps the published version's): each form gets copies."""
+
+    fields: dict
+    specs: list
+    names: list
+    about_you_names: list
+
+
+def survey_questions(survey, easy_read=False):
+    """The fields for `survey`'s questions, 'helped by' and 'About you', in the active language."""
+    fields, names, about_you_names = {}, [], []
+    specs = survey.question_blocks()
+    for key, block_type, value in specs:
+        name = f"q_{key}"
+        fields[name] = _field_for_block(block_type, value, easy_read)
+        names.append(name)
+    optional_choice = SurveyResponseForm._optional_choice
+    if survey.include_helper_question:
+        fields["helped_by"] = optional_choice(
+            "helped_by", _("Did someone help you fill this in?"), HelpedBy.choices, easy_read
+        )
+    if survey.include_about_you:
+        for name, (label, choices) in EQUALITY_FIELDS.items():
+            if easy_read:
+                label = easy_read_words.ABOUT_YOU_QUESTIONS[name]
+            fields[name] = optional_choice("about_you", label, choices, easy_read)
+            about_you_names.append(name)
+    return SurveyQuestions(fields, specs, names, about_you_names)
 
 
 class ContactRequestForm(GovUKFormMixin, forms.ModelForm):

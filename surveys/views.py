@@ -13,12 +13,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.locales import language_of, localized
-from surveys import receipts
+from surveys import published, receipts
 from surveys.choices import Channel
 from surveys.confirmations import confirmation_issue, confirmation_redeem
-from surveys.forms import ContactRequestForm, ReceiptLookupForm, SurveyResponseForm
-from surveys.models import Response, Touchpoint
+from surveys.forms import ContactRequestForm, ReceiptLookupForm
+from surveys.models import Response
 from surveys.ratelimit import receipt_use_allowed, submission_allowed
+from surveys.rendering import survey_form, survey_form_response, thanks_response
 from surveys.services import (
     SurveyClosed,
     contact_request_create,
@@ -41,15 +42,11 @@ def _channel(request, touchpoint, easy_read):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def touchpoint_survey(request, code, easy_read=False):
-    touchpoint = (
-        Touchpoint.objects.select_related("survey__service", "service")
-        .filter(code=code.lower(), is_active=True)
-        .first()
-    )
-    if touchpoint is None:
+    found = published.touchpoint_survey(code.lower())
+    if found is None:
         return render(request, "surveys/unknown_code.html", {"code": code}, status=404)
     return survey_respond(
-        request, survey=touchpoint.survey, touchpoint=touchpoint, easy_read=easy_read
+        request, survey=found.survey, touchpoint=found.touchpoint, easy_read=easy_read
     )
 
 
@@ -68,7 +65,8 @@ def survey_respond(request, *, survey, touchpoint, easy_read=False, preview=Fals
 
 def _survey_page(request, *, survey, touchpoint, easy_read, preview):
     if not preview:
-        survey = localized(survey).specific
+        # A touchpoint's survey comes in the visitor's language already (surveys.published).
+        survey = survey if touchpoint else localized(survey).specific
         if not survey.live:
             raise Http404
     context = {
@@ -88,7 +86,10 @@ def _survey_page(request, *, survey, touchpoint, easy_read, preview):
         # Not open yet is not gone: 200, with the day it opens.
         status = 200 if survey.not_open_yet() else 410
         return render(request, "surveys/survey_closed.html", context, status=status)
-    form = SurveyResponseForm(request.POST or None, survey=survey, easy_read=easy_read)
+    template = "surveys/survey_easy_read.html" if easy_read else "surveys/survey_page.html"
+    if request.method != "POST" and not preview:
+        return survey_form_response(request, template, context, survey=survey, easy_read=easy_read)
+    form = survey_form(survey, request.POST or None, easy_read=easy_read, preview=preview)
     if request.method == "POST":
         if form.is_spam():
             return render(request, "surveys/thanks.html", context)
@@ -118,7 +119,6 @@ def _survey_page(request, *, survey, touchpoint, easy_read, preview):
                     url += "?via=kiosk"
                 return redirect(url)
     context["form"] = form
-    template = "surveys/survey_easy_read.html" if easy_read else "surveys/survey_page.html"
     return render(request, template, context)
 
 
@@ -155,17 +155,20 @@ def thanks(request, token):
     if confirmation is None:
         return render(request, "surveys/confirmation_expired.html", status=410)
     response = confirmation.response
-    survey = localized(response.survey).specific if response.survey else None
-    return render(
+    survey = published.survey_page(response.survey_id) if response.survey_id else None
+    context = {
+        "response": response,
+        "survey": survey,
+        "can_ask_for_contact": bool(survey and survey.offer_contact)
+        and not hasattr(response, "contact_request"),
+    }
+    return thanks_response(
         request,
         "surveys/thanks.html",
-        {
-            "response": response,
-            "survey": survey,
-            "start_again": confirmation.start_again,
-            "can_ask_for_contact": bool(survey and survey.offer_contact)
-            and not hasattr(response, "contact_request"),
-        },
+        context,
+        survey=survey,
+        response=response,
+        start_again=confirmation.start_again,
     )
 
 
