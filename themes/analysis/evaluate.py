@@ -72,6 +72,7 @@ def evaluate_examples(
     result["baseline"] = score_model(baseline, test, fallback_sentiment=False)
     result["baseline"]["seconds"] = round(time.perf_counter() - started, 2)
     result.update(n_train=len(train), n_test=len(test), mode=product.mode, C=product.C)
+    result["settings"] = dict(getattr(product, "settings", {}))
     return result
 
 
@@ -129,7 +130,7 @@ def _run_summary(run: dict) -> dict:
     summary["baseline"] = {
         key: run["baseline"][key] for key in SUMMARY_KEYS if key in run["baseline"]
     }
-    summary.update(n_train=run["n_train"], n_test=run["n_test"], C=run["C"])
+    summary.update(n_train=run["n_train"], n_test=run["n_test"], settings=run["settings"])
     return summary
 
 

@@ -5,9 +5,11 @@ import dataclasses
 import json
 import statistics
 
+import numpy as np
 import pytest
 
 from themes.analysis import LabelledExample, Tagger, ThemeClassifier
+from themes.analysis.classifier import positive_weights
 from themes.analysis.dataset import group_splits, kfold_splits, read_examples
 from themes.analysis.evaluate import (
     cross_validate,
@@ -16,6 +18,7 @@ from themes.analysis.evaluate import (
     format_report,
     main,
 )
+from themes.analysis.explain import explain_words
 
 from .synthetic import examples
 
@@ -167,3 +170,37 @@ def test_cli_cross_validation_and_group_split(tmp_path, capsys):
     assert (row["test_group"], row["train_groups"]) == ("East", ["North", "South"])
     with pytest.raises(SystemExit):
         main([*common, "--cv", "3", "--group-column", "site"])
+
+
+def test_rare_label_weighting_counts_a_rare_labels_examples_more():
+    targets = np.array([[1, 0], [1, 0], [1, 0], [0, 1]])
+    assert list(positive_weights(targets, "none")) == [1.0, 1.0]
+    balanced = positive_weights(targets, "balanced")
+    assert balanced == pytest.approx([4 / 6, 4 / 2])
+    assert positive_weights(targets, "sqrt") == pytest.approx(np.sqrt(balanced))
+    with pytest.raises(ValueError):
+        positive_weights(targets, "loud")
+
+
+def test_inner_cv_tries_every_setting_and_keeps_the_best():
+    model = ThemeClassifier(c_grid=(0.05, 0.3), weightings=("none", "sqrt")).fit(examples(60))
+    tried = [(row["C"], row["weighting"]) for row in model.tuning]
+    assert tried == [(0.05, "none"), (0.3, "none"), (0.05, "sqrt"), (0.3, "sqrt")]
+    best = max(row["micro_f1"] for row in model.tuning)
+    chosen = next(
+        r for r in model.tuning if (r["C"], r["weighting"]) == tuple(model.settings.values())
+    )
+    assert chosen["micro_f1"] == best and model.settings["C"] == model.C
+
+
+def test_rule_and_vader_features_are_columns_and_evidence_stays_words():
+    model = ThemeClassifier(rule_features=True, vader_features=True).fit(examples(90, seed=61))
+    plain = ThemeClassifier().fit(examples(90, seed=61))
+    words = plain.features.transform(["x"]).shape[1]
+    rules = len(model.features.rule_keys)
+    assert rules >= 20 and model.features.transform(["x"]).shape[1] == words + 4 + rules
+    # "waited" is a waiting_times rule phrase: that column is 1.
+    column = words + 4 + model.features.rule_keys.index("waiting_times")
+    assert model.features.transform(["We waited six weeks for a ramp."])[0, column] == 1
+    assert "park" in explain_words(model, "nowhere to park today", "Parking")
+    assert model.predict_labels(["Nowhere to park at the office"]) == [{"Parking"}]
