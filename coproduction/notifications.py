@@ -14,6 +14,7 @@ from coproduction import selectors
 from coproduction.calendar import calendar_event
 from coproduction.models import AccessNeeds, DoneNotice
 from coproduction.receipts import contacts_to_tell
+from core.locales import user_language
 from core.models import CouncilSettings
 
 
@@ -147,21 +148,21 @@ def meeting_reminder(meeting, *, kind, now=None):
         context = _meeting_context(meeting)
         context["is_tomorrow"] = timezone.localdate(meeting.starts_at) > timezone.localdate(now)
         ics = _meeting_calendar(meeting, context, now=now)
-        subject = render_to_string(
-            "coproduction/email/meeting_reminder_subject.txt", {**context, "kind": kind}
-        ).strip()
-        sent = 0
-        for membership in members:
-            member_context = {**context, "kind": kind, "membership": membership}
+    sent = 0
+    for membership in members:
+        member_context = {**context, "kind": kind, "membership": membership}
+        # Each member's own message, in the language they chose for their account.
+        with translation.override(user_language(membership.user)):
             member_context["own_needs"] = _own_needs(membership)
+            subject = render_to_string(
+                "coproduction/email/meeting_reminder_subject.txt", member_context
+            ).strip()
             body = render_to_string(
                 "coproduction/email/meeting_reminder_message.txt", member_context
             )
-            message = EmailMessage(
-                subject, body, settings.DEFAULT_FROM_EMAIL, [membership.user.email]
-            )
-            message.attach("meeting.ics", ics, "text/calendar")
-            sent += message.send()
+        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [membership.user.email])
+        message.attach("meeting.ics", ics, "text/calendar")
+        sent += message.send()
     return sent
 
 

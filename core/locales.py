@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 LOCALE_SECONDS = 60
 _by_language = {}
@@ -53,3 +54,11 @@ def localized(page):
 
 def forget_locales(**kwargs):
     _by_language.clear()
+
+
+def user_language(user):
+    """The language a member of staff chose in their Wagtail account settings, for emails sent
+    to them one by one; the site's default language when they chose none."""
+    profile = UserProfile.objects.filter(user=user).only("preferred_language").first()
+    chosen = profile.preferred_language if profile else ""
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE

@@ -18,8 +18,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from core.locales import user_language
 from insights.models import DigestSubscription
 from insights.summaries import theme_summary
 from surveys.models import Service
@@ -115,6 +116,12 @@ def weekly_digests_send(*, today=None, dry_run=False):
 
 
 def _send(user, services, week):
+    # In the language the lead chose for the admin: the digest is theirs alone.
+    with translation.override(user_language(user)):
+        return _send_in_active_language(user, services, week)
+
+
+def _send_in_active_language(user, services, week):
     context = {
         "week": week,
         "digests": [service_digest(service=service, week=week) for service in services],

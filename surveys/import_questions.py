@@ -8,6 +8,7 @@ by the question's key, so a lead can type the answers as they are written on the
 """
 
 import tablib
+from django.utils.translation import gettext as _
 
 from core.spreadsheets import dataset_export
 from surveys.blocks import FREE_TEXT_MAX_LENGTH
@@ -22,6 +23,22 @@ RATING_CHOICES = {
 }
 # Several ticked answers to one question go in one cell, one per line or split by ";".
 ANSWER_SEPARATORS = ("\n", ";")
+
+
+# A row's errors name the column as the file heads it (so staff find it), then say what is
+# wrong in the admin's language.
+def not_an_answer(column, text):
+    return _("%(column)s: '%(text)s' is not one of the answers") % {
+        "column": column,
+        "text": text[:40],
+    }
+
+
+def too_long(column):
+    return _("%(column)s: longer than %(limit)s characters") % {
+        "column": column,
+        "limit": f"{FREE_TEXT_MAX_LENGTH:,}",
+    }
 
 
 def header_name(text):
@@ -98,14 +115,14 @@ def question_answers_add(raw, survey, submission, errors, as_text):
         label = f"'{header[:40]}'"
         if block_type == "free_text":
             if len(text) > FREE_TEXT_MAX_LENGTH:
-                errors.append(f"{label}: longer than 5,000 characters")
+                errors.append(too_long(label))
                 continue
             submission.comments = [c for c in submission.comments if c.question_key != key]
             submission.comments.append(Comment(key, value["purpose"], text))
         elif block_type in RATING_CHOICES:
             code = _match(text, RATING_CHOICES[block_type])
             if code is None:
-                errors.append(f"{label}: '{text[:40]}' is not one of the answers")
+                errors.append(not_an_answer(label, text))
             else:
                 _rating_add(submission, block_type, key, code, first=firsts[block_type] == key)
         else:
@@ -131,6 +148,6 @@ def _choice_add(submission, block_type, key, value, text, label, errors):
     chosen = [_match(part, options) for part in given]
     unknown = [part for part, code in zip(given, chosen, strict=True) if code is None]
     if unknown:
-        errors.append(f"{label}: '{unknown[0][:40]}' is not one of the answers")
+        errors.append(not_an_answer(label, unknown[0]))
         return
     submission.answers[key] = chosen[0] if block_type == "single_choice" else chosen

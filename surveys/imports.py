@@ -23,11 +23,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export.formats.base_formats import CSV
 from openpyxl import load_workbook
 
 from surveys.choices import EQUALITY_FIELDS, Channel, HelpedBy, OverallExperience
-from surveys.import_questions import header_name, question_answers_add
+from surveys.import_questions import header_name, not_an_answer, question_answers_add, too_long
 from surveys.models import Touchpoint
 from surveys.services import response_submit
 from surveys.submission import Comment, Submission
@@ -56,7 +58,7 @@ XLSX_MAX_COLUMNS = 100
 XLSX_MAX_CELLS = 500_000
 XLSX_MAX_ELEMENTS = 2_500_000
 SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-UNUSUAL_XLSX = (
+UNUSUAL_XLSX = gettext_lazy(
     "The spreadsheet is built in an unusual way, so it was not opened. "
     "Save it again from Excel, or save it as 'CSV UTF-8'."
 )
@@ -84,19 +86,23 @@ def read_rows(filename, content: bytes):
     """Parse the file into a list of dicts keyed by lower-case column name."""
     name = filename.lower()
     if not name.endswith((".csv", ".xlsx")):
-        raise ImportFileError("Choose a .csv or .xlsx file.")
+        raise ImportFileError(_("Choose a .csv or .xlsx file."))
     try:
         if name.endswith(".xlsx"):
             return _read_xlsx(content)
         dataset = CSV().create_dataset(content.decode("utf-8-sig"))
         return _as_dicts(dataset.headers or [], dataset)
     except UnicodeDecodeError as error:
-        raise ImportFileError("The CSV file is not UTF-8 text. Save it as 'CSV UTF-8'.") from error
+        raise ImportFileError(
+            _("The CSV file is not UTF-8 text. Save it as 'CSV UTF-8'.")
+        ) from error
     except ImportFileError:
         raise
     except Exception as error:  # noqa: BLE001 - any parser failure is a file the user must fix
-        detail = f": {error}" if str(error) else "."
-        raise ImportFileError(f"The file could not be read{detail}") from error
+        if not str(error):
+            raise ImportFileError(_("The file could not be read.")) from error
+        message = _("The file could not be read: %(error)s") % {"error": error}
+        raise ImportFileError(message) from error
 
 
 def _read_xlsx(content):
@@ -115,7 +121,7 @@ def _read_xlsx(content):
 def _as_dicts(header_row, rows):
     headers = [header_name(h) for h in header_row]
     if "touchpoint" not in headers:
-        raise ImportFileError("The first row must hold column names, including 'touchpoint'.")
+        raise ImportFileError(_("The first row must hold column names, including 'touchpoint'."))
     # Every named column is kept: besides COLUMNS, a survey's own questions have columns
     # headed by their wording (`surveys.import_questions`). For a repeated name the last wins.
     kept = [(index, name) for index, name in enumerate(headers) if name]
@@ -127,8 +133,8 @@ def _as_dicts(header_row, rows):
 
 def _too_many_rows():
     return ImportFileError(
-        f"The file has more than {MAX_ROWS:,} rows. Split it into files of {MAX_ROWS:,} rows "
-        "or fewer."
+        _("The file has more than %(rows)s rows. Split it into files of %(rows)s rows or fewer.")
+        % {"rows": f"{MAX_ROWS:,}"}
     )
 
 
@@ -143,8 +149,11 @@ def _check_xlsx(content: bytes):
         members = archive.infolist()
         if sum(member.file_size for member in members) > XLSX_MAX_UNPACKED_BYTES:
             raise ImportFileError(
-                f"The spreadsheet holds more than {XLSX_MAX_UNPACKED_BYTES // 2**20} MB once "
-                "unpacked. Split it into smaller files, or save it as 'CSV UTF-8'."
+                _(
+                    "The spreadsheet holds more than %(megabytes)s MB once unpacked. Split it "
+                    "into smaller files, or save it as 'CSV UTF-8'."
+                )
+                % {"megabytes": XLSX_MAX_UNPACKED_BYTES // 2**20}
             )
         if len(members) > XLSX_MAX_MEMBERS or any(_packed_too_tightly(m) for m in members):
             raise ImportFileError(UNUSUAL_XLSX)
@@ -205,13 +214,19 @@ class _XmlCounter:
             raise _too_many_rows()
         if self.row_cells > XLSX_MAX_COLUMNS:
             raise ImportFileError(
-                f"Row {self.row} has more than {XLSX_MAX_COLUMNS} columns. "
-                "Delete the columns you don't need."
+                _(
+                    "Row %(row)s has more than %(columns)s columns. "
+                    "Delete the columns you don't need."
+                )
+                % {"row": self.row, "columns": XLSX_MAX_COLUMNS}
             )
         if self.cells > XLSX_MAX_CELLS:
             raise ImportFileError(
-                f"The spreadsheet has more than {XLSX_MAX_CELLS:,} cells. "
-                "Delete the columns you don't need, or split the file."
+                _(
+                    "The spreadsheet has more than %(cells)s cells. Delete the columns you "
+                    "don't need, or split the file."
+                )
+                % {"cells": f"{XLSX_MAX_CELLS:,}"}
             )
 
 
@@ -229,7 +244,7 @@ def _choice(value, choices, column, errors):
     for code, label in choices:
         if text.lower() in {str(code).lower(), str(label).lower()}:
             return code
-    errors.append(f"{column}: '{text[:40]}' is not one of the answers")
+    errors.append(not_an_answer(column, text))
     return ""
 
 
@@ -255,9 +270,9 @@ def _date(value, errors):
             except ValueError:
                 continue
     if parsed is None:
-        errors.append("date: use a date like 2026-03-31 or 31/03/2026")
+        errors.append(_("date: use a date like 2026-03-31 or 31/03/2026"))
     elif parsed > timezone.localdate():
-        errors.append("date: can't be in the future")
+        errors.append(_("date: can't be in the future"))
         parsed = None
     return parsed
 
@@ -287,7 +302,9 @@ def validate_rows(raw_rows):
         code = _text(raw.get("touchpoint")).lower()
         row.touchpoint = touchpoints.get(code)
         if row.touchpoint is None:
-            row.errors.append(f"touchpoint: no touchpoint with code '{code[:20]}'")
+            row.errors.append(
+                _("touchpoint: no touchpoint with code '%(code)s'") % {"code": code[:20]}
+            )
         row.submitted_on = _date(raw.get("date"), row.errors)
         channel_choices = [(c, label) for c, label in Channel.choices if c in IMPORT_CHANNELS]
         row.channel = _choice(raw.get("channel"), channel_choices, "channel", row.errors) or (
@@ -295,7 +312,7 @@ def validate_rows(raw_rows):
         )
         row.submission = _submission(raw, row)
         if not row.errors and row.submission.is_empty():
-            row.errors.append("the row has no answers")
+            row.errors.append(_("the row has no answers"))
         rows.append(row)
     return rows
 
@@ -316,11 +333,14 @@ def _submission(raw, row):
     for purpose in ("went_well", "do_better"):
         text = _text(raw.get(purpose))
         if len(text) > 5000:
-            row.errors.append(f"{purpose}: longer than 5,000 characters")
+            row.errors.append(too_long(purpose))
         elif text and purpose not in keys:
             row.errors.append(
-                f"{purpose}: this touchpoint's survey doesn't ask that. Use the survey's "
-                "template, with a column for each question"
+                _(
+                    "%(column)s: this touchpoint's survey doesn't ask that. Use the survey's "
+                    "template, with a column for each question"
+                )
+                % {"column": purpose}
             )
         elif text:
             submission.comments.append(Comment(keys[purpose], purpose, text))

@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.utils import timezone
 from freezegun import freeze_time
 from wagtail.documents import get_document_model
+from wagtail.users.models import UserProfile
 
 from coproduction import reminders, tasks
 from coproduction.calendar import calendar_event
@@ -265,3 +266,14 @@ def test_the_task_sends_the_reminders_once(meeting, member, mailoutbox):
         assert tasks.send_meeting_reminders.call() == 1
         assert tasks.send_meeting_reminders.call() == 0
     assert timezone.localdate(meeting.starts_at) == datetime.date(2026, 7, 1)
+
+
+def test_each_member_is_reminded_in_the_language_they_chose(meeting, member, officer, mailoutbox):
+    profile = UserProfile.get_for_user(member)
+    profile.preferred_language = "pl"
+    profile.save()
+    _send(_london(2026, 6, 24, 7, 0))
+    (polish,) = _for(mailoutbox, member)
+    (english,) = _for(mailoutbox, officer)
+    assert polish.subject.startswith("Przypomnienie: spotkanie rady")
+    assert english.subject.startswith("Reminder:")

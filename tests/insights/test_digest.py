@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from wagtail.users.models import UserProfile
 
 from core import roles
 from insights.digests import digest_subscriptions_set, weekly_digests_send
@@ -125,3 +126,18 @@ def test_someone_without_the_dashboard_cannot_subscribe(client, touchpoint):
     response = client.post("/insights/digests/", {"services": [touchpoint.service.pk]})
     assert response.status_code == 403
     assert DigestSubscription.objects.count() == 0
+
+
+def test_each_lead_gets_the_digest_in_the_language_they_chose(lead, touchpoint):
+    other = user_in_role(roles.ENGAGEMENT_LEADS, email="arbeit@council.example")
+    digest_subscriptions_set(user=other, services=[touchpoint.service])
+    profile = UserProfile.get_for_user(other)
+    profile.preferred_language = "pl"
+    profile.save()
+    _week_of_feedback(touchpoint, 6)
+    weekly_digests_send(today=TODAY)
+    by_address = {email.to[0]: email for email in mail.outbox}
+    assert by_address["lead@council.example"].subject.startswith("How Did We Do: new feedback")
+    polish = by_address["arbeit@council.example"]
+    assert polish.subject.startswith("Jak nam poszło?: nowe opinie")
+    assert "czerwca" in polish.subject  # the dates too: 8 czerwca to 14 czerwca 2026
