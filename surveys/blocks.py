@@ -12,7 +12,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from surveys.choices import FreeTextPurpose
-from surveys.easy_read import SYMBOL_CHOICES, wording_errors
+from surveys.easy_read import ANSWER_SYMBOL_CHOICES, SYMBOL_CHOICES, wording_errors
 
 FREE_TEXT_MAX_LENGTH = 5000
 
@@ -80,6 +80,26 @@ class FreeTextBlock(QuestionBlock):
 
 class ChoiceQuestionBlock(QuestionBlock):
     options = blocks.ListBlock(blocks.CharBlock(max_length=255), min_num=2)
+    # By position, not by words: a translated survey keeps its pictures (choices are not
+    # translated, so every language's copy shows the same picture by the same answer).
+    option_symbols = blocks.ListBlock(
+        blocks.ChoiceBlock(choices=ANSWER_SYMBOL_CHOICES, required=False),
+        default=[],
+        label=_("Easy read pictures for the answers"),
+        help_text=_("One for each answer, in the same order as the answers above."),
+    )
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        if len(cleaned.get("option_symbols") or []) > len(cleaned.get("options") or []):
+            raise blocks.StructBlockValidationError(
+                {
+                    "option_symbols": ValidationError(
+                        _("There are more pictures than answers. Remove the extra pictures.")
+                    )
+                }
+            )
+        return cleaned
 
     class Meta:
         abstract = True

@@ -48,6 +48,8 @@ PICTURES = {
 }
 # For the question block's "picture" choice; face pictures belong to answers, not questions.
 SYMBOL_CHOICES = [(name, p.alt) for name, p in PICTURES.items() if not name.startswith("face-")]
+# For the answers of an editor's own choice question: every picture, faces too.
+ANSWER_SYMBOL_CHOICES = [(name, p.alt) for name, p in PICTURES.items()]
 
 FACE_BLOCKS = {"overall", "ascs_satisfaction", "ascs_information"}
 
@@ -139,11 +141,15 @@ def question_picture(block_type, value):
     return PICTURES[name]
 
 
-def answer_choices(kind, choices):
-    """`choices` in easy read words, and the picture for each value (those it has one for)."""
+def answer_choices(kind, choices, symbols=()):
+    """`choices` in easy read words, and the picture for each value (those it has one for).
+    `symbols` are an editor's pictures for their own question's answers, in the same order."""
     answers = ANSWERS.get(kind, {})
     worded = [(value, answers[value][0] if value in answers else label) for value, label in choices]
     pictures = {str(value): PICTURES[name] for value, (_words, name) in answers.items()}
+    for (value, _label), name in zip(choices, symbols, strict=False):
+        if name in PICTURES:
+            pictures[str(value)] = PICTURES[name]
     return worded, pictures
 
 

@@ -104,16 +104,19 @@ def _field_for_block(block_type, value, easy_read):
         }[block_type]
         field = forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
     if easy_read:
-        _make_easy_read(field, kind, easy_read_words.question_picture(block_type, value))
+        picture = easy_read_words.question_picture(block_type, value)
+        _make_easy_read(field, kind, picture, list(value.get("option_symbols") or []))
     return field
 
 
-def _make_easy_read(field, kind, picture):
+def _make_easy_read(field, kind, picture, symbols=()):
     """Easy read answer words, and the pictures the easy read template shows."""
     field.easy_read_picture = picture
     field.option_pictures = {}
     if hasattr(field, "choices"):
-        field.choices, field.option_pictures = easy_read_words.answer_choices(kind, field.choices)
+        field.choices, field.option_pictures = easy_read_words.answer_choices(
+            kind, field.choices, symbols
+        )
 
 
 class SurveyResponseForm(GovUKFormMixin, forms.Form):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
-from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks import ChoiceBlock, ListBlock, StructBlockValidationError
 
-from surveys.blocks import FreeTextBlock
+from surveys.blocks import FreeTextBlock, SingleChoiceBlock, choice_options
 from surveys.easy_read import MAX_WORDS_PER_LINE, PICTURES, wording_errors
 
 FACES = [f"face-{name}" for name in ("very-good", "good", "neither", "poor", "very-poor")]
@@ -159,3 +159,39 @@ def test_own_picture_without_alt_text_is_refused_with_a_message(db):
     with pytest.raises(StructBlockValidationError) as error:
         block.clean(value)
     assert "Describe the picture" in str(error.value.block_errors["picture_alt"])
+
+
+def test_an_editors_own_answers_show_the_pictures_chosen_for_them(client, touchpoint, survey):
+    for child in survey.questions:
+        if child.block_type == "single_choice":  # Phone, Email, In person
+            child.value["option_symbols"] = ListBlock(ChoiceBlock()).to_python(
+                ["phone", "letter", "people"]
+            )
+    survey.save_revision().publish()
+    main, _parsed = _easy_read(client)
+    choices = re.findall(
+        r'<label class="govuk-label app-picture-choice__label"[^>]*>(.*?)</label>', main
+    )
+    shown = {
+        re.search(r'__words"[^>]*>([^<]+)<', label).group(1): re.search(r'alt="([^"]*)"', label)
+        for label in choices
+    }
+    assert shown["Phone"].group(1) == "A phone"
+    assert shown["Email"].group(1) == "A letter"
+    assert shown["In person"].group(1) == "Two people"
+    # The other custom question has none chosen: its answers are words alone, never a guess.
+    assert shown["Respite"] is None
+
+
+def test_more_pictures_than_answers_is_refused():
+    block = SingleChoiceBlock()
+    value = block.to_python(
+        {
+            "question": "How did you first contact us?",
+            "options": choice_options("Phone", "Email"),
+            "option_symbols": ["phone", "letter", "people"],
+        }
+    )
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert "option_symbols" in error.value.block_errors
