@@ -74,7 +74,7 @@ class ScheduledRun(models.Model):
     the first to write this row runs it (core.schedule)."""
 
     job = models.CharField(max_length=80)
-    slot = models.CharField(max_length=20, help_text="The day (2026-12-01) or week (2026-W49).")
+    slot = models.CharField(max_length=20, help_text=_("The day (2026-12-01) or week (2026-W49)."))
     host = models.CharField(max_length=200, blank=True)
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
