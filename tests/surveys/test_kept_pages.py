@@ -121,3 +121,21 @@ def test_an_address_with_a_query_of_its_own_is_rendered_not_kept(client, touchpo
         html = client.get(f"/f/hd7k2?utm_source=leaflet{n}").content.decode()
         assert f"?utm_source=leaflet{n}" in html  # the form posts back to its own address
     assert len(_published._values) == kept
+
+
+def test_one_residents_errors_never_reach_the_next_residents_form(client, touchpoint, keys):
+    """The fields are built once and copied for each form: an error marks only its own copy."""
+    from surveys.published import _published
+
+    too_long = {f"q_{keys['do_better']}": "x" * 5001, f"q_{keys['overall']}": "good"}
+    first = client.post("/f/hd7k2", too_long).content.decode()
+    error_id = f"id_q_{keys['do_better']}-error"
+    assert error_id in first
+    second = client.post("/f/hd7k2", {f"q_{keys['went_well']}": "Kind staff"}).content.decode()
+    assert "govuk-error-message" in second
+    assert error_id not in second
+    kept = [v for k, (_version, v) in _published._values.items() if k[0] == "questions"]
+    assert kept
+    for questions in kept:
+        for field in questions.fields.values():
+            assert "aria-describedby" not in field.widget.attrs

@@ -22,7 +22,7 @@ def _assert_try_again_page(response):
 
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
 def test_database_error_in_a_view_gets_the_try_again_page(client, touchpoint, error):
-    with mock.patch("surveys.views.Touchpoint") as model:  # only the view's lookup
+    with mock.patch("surveys.published.Touchpoint") as model:  # only the touchpoint lookup
         model.objects.select_related.side_effect = error("down")
         response = client.get("/f/hd7k2")
     _assert_try_again_page(response)
@@ -48,7 +48,7 @@ def test_database_error_in_a_response_middleware_gets_503(client, db):
 
 def test_other_server_errors_still_get_the_500_page(client, touchpoint):
     client.raise_request_exception = False
-    with mock.patch("surveys.views.Touchpoint") as model:
+    with mock.patch("surveys.published.Touchpoint") as model:
         model.objects.select_related.side_effect = KeyError
         response = client.get("/f/hd7k2")
     assert response.status_code == 500
