@@ -4,11 +4,20 @@
     python bench/bench_tagging.py --csv FILE --text-column feedback --sizes 1000,10000
     python bench/bench_tagging.py --sentiment both --rounds 5   # FastVader against NLTK's VADER
 
-Comments are generated from templates with varied fillers (median about 15 words, 1-3
+Comments are generated from templates with varied fillers (median about 12 words, 1-3
 sentences), or read from a CSV (cycled if it has fewer rows than asked). Each run uses a
 fresh ``Tagger`` in this single process, so the per-sentence caches start cold; wall-clock and
 CPU time are both reported (CPU time is steadier on a busy machine). Two modes:
-"rules" is tagging with sentiment (no redaction, no safeguarding); "full" adds both.
+"rules" is tagging with sentiment (no redaction, no safeguarding); "full" adds both (the
+whole pipeline, as ``themes tag`` and the background task run it). Results are streamed, as
+in production, so memory does not grow with the number of comments: the peak RSS of the
+process after each run is printed (it includes the list of input comments).
+
+After the runs, ``--stages`` (on by default) times each stage of the full pipeline on its own,
+over the same comments and with fresh caches, in CPU microseconds per comment: redaction,
+tokenise (clean and split into sentences), themes (phrase and pattern matching, with each
+mention's clause scored), sentiment (each comment's VADER score), safeguarding, and what is left
+of the whole run (look-ups, assembling each ``Analysis``).
 
 ``--sentiment`` picks the VADER scorer: "fast" (``vader_fast.FastVader``), "nltk" (NLTK's own
 ``SentimentIntensityAnalyzer`` over the same packaged lexicon) or "both". Every round runs each
@@ -25,6 +34,7 @@ import itertools
 import json
 import os
 import random
+import resource
 import statistics
 import sys
 import time
@@ -32,7 +42,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from themes.analysis import SentimentScorer, Tagger, split_sentences  # noqa: E402
+from themes.analysis import (  # noqa: E402
+    SafeguardingDetector,
+    SentimentScorer,
+    Tagger,
+    redact,
+    split_sentences,
+)
+from themes.analysis.text import clean  # noqa: E402
 
 OPENINGS = [
     "The {role} was {adj} {when}",
@@ -156,11 +173,25 @@ def csv_comments(path: str, column: str, count: int) -> list[str]:
     return list(itertools.islice(itertools.cycle(texts), count))
 
 
+def cold_caches() -> None:
+    """Empty the per-word caches kept by the analysis modules, so every run starts cold."""
+    from themes.analysis import names, text
+
+    names.fold.cache_clear()
+    names.zipf.cache_clear()
+    for cache in (names._word_infos, names._cue_pairs, names._starts, text._stem_cache):
+        cache.clear()
+
+
 def run(comments: list[str], mode: str, sentiment: str = "fast") -> dict:
+    cold_caches()
     full, scorer = mode == "full", SentimentScorer(fast=sentiment == "fast")
     tagger = Tagger(redact=full, safeguarding=full, scorer=scorer)
+    fingerprint, tags = hashlib.sha256(), 0
     started, cpu_started = time.perf_counter(), time.process_time()
-    analyses = list(tagger.analyse_many(comments))
+    for analysis in tagger.analyse_many(comments):  # streamed: nothing kept but a digest
+        fingerprint.update(_outputs(analysis))
+        tags += len(analysis.tags)
     seconds = time.perf_counter() - started
     cpu = time.process_time() - cpu_started
     return {
@@ -171,15 +202,61 @@ def run(comments: list[str], mode: str, sentiment: str = "fast") -> dict:
         "cpu_seconds": round(cpu, 3),
         "comments_per_second": round(len(comments) / seconds),
         "comments_per_cpu_second": round(len(comments) / cpu),
-        "tags": sum(len(analysis.tags) for analysis in analyses),
-        "digest": digest(analyses),
+        "tags": tags,
+        "digest": fingerprint.hexdigest()[:16],
+        "peak_rss_mb": peak_rss_mb(),
     }
 
 
-def digest(analyses) -> str:
-    """A fingerprint of every comment's label, compound score and tags, to compare scorers."""
-    outputs = [(a.sentiment, a.compound, a.tags, a.safeguarding) for a in analyses]
-    return hashlib.sha256(repr(outputs).encode()).hexdigest()[:16]
+def _outputs(analysis) -> bytes:
+    """A comment's label, compound score, tags and flags, to compare scorers and versions."""
+    outputs = (analysis.sentiment, analysis.compound, analysis.tags, analysis.safeguarding)
+    return repr(outputs).encode()
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB (Linux reports KB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def stages(comments: list[str], whole_cpu: float, sentiment: str = "fast") -> dict:
+    """CPU microseconds per comment of each stage of the full pipeline, each timed alone."""
+    n = len(comments)
+
+    def timed(work):
+        cold_caches()
+        started = time.process_time()
+        result = work()
+        return result, (time.process_time() - started) * 1e6 / n
+
+    redacted, redaction = timed(lambda: [redact(text).text for text in comments])
+    split, tokenise = timed(lambda: [split_sentences(clean(text)) for text in redacted])
+    tagger = Tagger(redact=False, safeguarding=False, scorer=SentimentScorer(sentiment == "fast"))
+
+    def themes():
+        seen = {}  # the tagger's per-sentence cache, for the theme rules alone
+        for sentences in split:
+            for sentence in sentences:
+                if sentence not in seen:
+                    seen[sentence] = tagger._tag_sentence(sentence)
+
+    _, theme_cost = timed(themes)
+    scorer = SentimentScorer(fast=sentiment == "fast")
+    _, sentiment_cost = timed(lambda: [scorer.comment_compound(s) for s in split])
+    detector = SafeguardingDetector()
+    _, safeguarding = timed(
+        lambda: [detector.detect_sentence(sentence) for s in split for sentence in s]
+    )
+    costs = {
+        "redaction": redaction,
+        "tokenise": tokenise,
+        "themes": theme_cost,
+        "sentiment": sentiment_cost,
+        "safeguarding": safeguarding,
+    }
+    whole = whole_cpu * 1e6 / n
+    costs["rest"] = max(0.0, whole - sum(costs.values()))
+    return {key: round(value, 1) for key, value in costs.items()} | {"whole": round(whole, 1)}
 
 
 def interleaved(pool: list[str], modes, sizes, scorers, rounds: int) -> list[dict]:
@@ -210,7 +287,8 @@ def report(results: list[dict], distinct: dict[int, int]) -> None:
             f"{result['mode']:5} {result['sentiment']:4} n={result['n']:>7}  "
             f"{result['seconds']:8.2f} s  {result['comments_per_second']:>7} comments/s  "
             f"({result['comments_per_cpu_second']} per CPU second; "
-            f"{distinct[result['n']]} distinct sentences; median of {result['rounds']})"
+            f"{distinct[result['n']]} distinct sentences; median of {result['rounds']}; "
+            f"peak RSS {result['peak_rss_mb']} MB)"
         )
     by_key = {(r["mode"], r["n"], r["sentiment"]): r for r in results}
     for (mode, size, sentiment), fast in by_key.items():
@@ -225,6 +303,16 @@ def report(results: list[dict], distinct: dict[int, int]) -> None:
             )
 
 
+def report_stages(size: int, costs: dict) -> None:
+    whole = costs["whole"]
+    parts = ", ".join(
+        f"{key} {value:.1f} ({100 * value / whole:.0f}%)"
+        for key, value in costs.items()
+        if key != "whole"
+    )
+    print(f"stages, full pipeline, n={size}, CPU us per comment: {parts}; whole {whole:.1f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Themes engine throughput on one core")
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -233,6 +321,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--csv")
     parser.add_argument("--text-column", default="feedback")
+    parser.add_argument(
+        "--stages",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="time each stage of the full pipeline on its own, at the largest size",
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     if args.csv:
@@ -249,7 +343,14 @@ def main() -> int:
     results = interleaved(pool, args.modes.split(","), sizes, scorers, args.rounds)
     distinct = {n: len({s for text in pool[:n] for s in split_sentences(text)}) for n in sizes}
     report(results, distinct)
-    print(json.dumps({"source": "csv" if args.csv else "synthetic", "results": results}))
+    summary = {"source": "csv" if args.csv else "synthetic", "results": results}
+    full = [r for r in results if r["mode"] == "full" and r["n"] == max(sizes)]
+    if args.stages and full:
+        costs = stages(pool[: max(sizes)], full[0]["cpu_seconds"], full[0]["sentiment"])
+        report_stages(max(sizes), costs)
+        summary["stages_us_per_comment"] = costs
+    summary["load_average"] = os.getloadavg()
+    print(json.dumps(summary))
     return 0
 
 

@@ -28,6 +28,7 @@ class _Phrase:
     theme_index: int
     problem: bool
     has_negator: bool
+    rest: frozenset[str]  # the other words (exact) or stems a match needs in the sentence
 
 
 @dataclass(slots=True)
@@ -78,7 +79,8 @@ class ThemeMatcher:
             exact = tuple(tokenise(phrase)) if phrase.startswith("=") else None
             has_negator = any(t.negator for t in annotate(phrase.lower()))
             problem = _phrase_key(phrase) in problems
-            entry = _Phrase(stems, exact, position, problem, has_negator)
+            rest = frozenset(exact[1:] if exact else stems[1:])
+            entry = _Phrase(stems, exact, position, problem, has_negator, rest)
             self._index.setdefault(stems[0], []).append(entry)
         compiled = [GatedPattern(p, p.startswith("(?#problem)")) for p in theme.patterns]
         if compiled:
@@ -94,17 +96,34 @@ class ThemeMatcher:
         """Theme matches for annotated ``tokens`` of the lowercase ``sentence``."""
         found: dict[int, ThemeMatch] = {}
         covered: set[tuple[int, int]] = set()
+        index = self._index
+        stems = texts = None
         for start, token in enumerate(tokens):
-            for phrase in self._index.get(token.stem, ()):
-                end = self._phrase_end(tokens, start, phrase)
-                if end is None or (phrase.theme_index, start) in covered:
+            phrases = index.get(token.stem)
+            if not phrases:
+                continue
+            if stems is None:
+                stems = {t.stem for t in tokens}
+                texts = {t.text for t in tokens}
+            for phrase in phrases:
+                if phrase.rest and not phrase.rest <= (texts if phrase.words else stems):
+                    continue  # a word the phrase needs is not in the sentence
+                end = self._phrase_end(tokens, start, phrase) if len(phrase.stems) > 1 else None
+                if end is None:
+                    exact = phrase.words
+                    if len(phrase.stems) > 1 or (exact and token.text != exact[0]):
+                        continue
+                    end = start + 1
+                if (phrase.theme_index, start) in covered:
                     continue
                 covered.update((phrase.theme_index, i) for i in range(start, end))
                 self._record(found, phrase, tokens[start:end])
         for position, pattern in self._pattern_index.candidates(word_runs(sentence)):
             hit = pattern.regex.search(sentence)
             if hit:
-                match = found.setdefault(position, ThemeMatch(self.themes[position]))
+                match = found.get(position)
+                if match is None:
+                    match = found[position] = ThemeMatch(self.themes[position])
                 match.words.append(hit.group().strip())
                 match.problem |= pattern.flag
                 match.multiword = True
@@ -129,13 +148,22 @@ class ThemeMatcher:
         return position + 1
 
     def _record(self, found: dict[int, ThemeMatch], phrase: _Phrase, span: list[Token]) -> None:
-        match = found.setdefault(phrase.theme_index, ThemeMatch(self.themes[phrase.theme_index]))
-        words = " ".join(t.text for t in span)
+        match = found.get(phrase.theme_index)
+        if match is None:
+            match = found[phrase.theme_index] = ThemeMatch(self.themes[phrase.theme_index])
+        if len(span) == 1:
+            first = span[0]
+            words, negated, intensity = first.text, first.negated, first.intensity
+        else:
+            words = " ".join(t.text for t in span)
+            negated = any(t.negated for t in span)
+            intensity = max(t.intensity for t in span)
         if words not in match.words:
             match.words.append(words)
-        negated = not phrase.has_negator and any(t.negated for t in span)
+        negated = not phrase.has_negator and negated
         match.negated |= negated and not phrase.problem
         match.problem |= phrase.problem and not negated
         match.negated_problem |= phrase.problem and negated
         match.multiword |= len(phrase.stems) > 1
-        match.intensity = max(match.intensity, *(t.intensity for t in span))
+        if intensity > match.intensity:
+            match.intensity = intensity

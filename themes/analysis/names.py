@@ -281,9 +281,9 @@ def _sentence_start(before: str) -> bool:
 
 def _tokens(text: str, infos: list | None = None) -> list[_Token]:
     """The words of ``text``; ``infos``, when given, receives each word's ``_WordInfo``."""
-    tokens = []
+    tokens: list[_Token] = []
     judge = _judge()
-    cache = _word_infos
+    cache, starts = _word_infos, _starts
     for match in _WORD.finditer(text):
         raw, start = match.group(), match.start()
         info = cache.get(raw)
@@ -291,17 +291,13 @@ def _tokens(text: str, infos: list | None = None) -> list[_Token]:
             if len(cache) >= _INFO_LIMIT:
                 cache.clear()
             info = cache[raw] = _word_info(raw, judge)
+        before = text[start - 3 : start] if start >= 3 else text[:start]
+        sentence_start = starts.get(before)
+        if sentence_start is None:
+            sentence_start = _sentence_start(before)
         word = info[0]
-        before = text[max(0, start - 3) : start]
         tokens.append(
-            _Token(
-                start,
-                start + len(word),
-                word,
-                info[1],
-                info[2],
-                _sentence_start(before) or start == 0,
-            )
+            _Token(start, start + len(word), word, info[1], info[2], sentence_start or not start)
         )
         if infos is not None:
             infos.append(info)
@@ -490,7 +486,10 @@ def name_spans(text: str, use_first_names: bool = True) -> list[tuple[int, int]]
     if not tokens:
         return []
     protected = _protected(text)
-    blocked = [any(s <= t.start < e for s, e in protected) for t in tokens]
+    if protected:
+        blocked = [any(s <= t.start < e for s, e in protected) for t in tokens]
+    else:
+        blocked = [False] * len(tokens)
     names = [False] * len(tokens)
     last = len(tokens) - 1
     for i, token in enumerate(tokens):

@@ -73,23 +73,39 @@ def is_negator(word: str) -> bool:
     return bare in NEGATORS or word.endswith("n't")
 
 
+_facts: dict[str, tuple[str, bool, bool, float | None]] = {}
+_FACTS_LIMIT = 200_000
+
+
+def _word_facts(word: str) -> tuple[str, bool, bool, float | None]:
+    """(stem, ends a negation scope, is a negator, booster multiplier or None), cached."""
+    facts = _facts.get(word)
+    if facts is None:
+        if len(_facts) >= _FACTS_LIMIT:
+            _facts.clear()
+        facts = (stem(word), word in CLAUSE_BREAKS, is_negator(word), BOOSTERS.get(word))
+        _facts[word] = facts
+    return facts
+
+
 def annotate(sentence: str) -> list[Token]:
     """Tokenise a lowercase sentence and mark negation scope and intensity per token."""
     tokens: list[Token] = []
     for clause in _CLAUSE_SPLIT.split(without_placeholders(sentence)):
         scope_left, boost = 0, 1.0
         for word in _WORD.findall(clause):
-            token = Token(word, stem(word))
-            if word in CLAUSE_BREAKS:
+            facts = _facts.get(word) or _word_facts(word)
+            token = Token(word, facts[0])
+            if facts[1]:
                 scope_left = 0
-            if is_negator(word) or (word == "one" and tokens and tokens[-1].text == "no"):
+            if facts[2] or (word == "one" and tokens and tokens[-1].text == "no"):
                 token.negator = True
                 scope_left = SCOPE_WINDOW
             elif scope_left:
                 token.negated = True
                 scope_left -= 1
-            if word in BOOSTERS:
-                boost *= BOOSTERS[word]
+            if facts[3] is not None:
+                boost *= facts[3]
             else:
                 token.intensity, boost = boost, 1.0
             tokens.append(token)

@@ -145,6 +145,13 @@ _DIGITS_RULES: list[
     ("address", BUILDING, None, 1, 1),
 ]
 _DIGIT = re.compile(r"\d")
+# Cheap patterns that every match of a costly rule contains (same flags, so the same letters
+# match): the rule runs only when its gate is found.
+_GATES = {
+    POSTCODE: re.compile(r"\d[A-Z]{2}\b", re.IGNORECASE),
+    ADDRESS: re.compile(rf"\s{STREET}\b", re.IGNORECASE),
+    FLAT: re.compile(r"flat|apartment|apt", re.IGNORECASE),
+}
 _SPELLED_DOT = re.compile(r"\s(?:dot|\.)\s", re.IGNORECASE)  # SPELLED_EMAIL needs one
 
 
@@ -162,7 +169,11 @@ def redact(text: str, use_first_names: bool = True) -> RedactionResult:
                 continue
             if pattern is None:
                 text = redact_phones(text, counts)
-            elif pattern is not BUILDING or "[" in text:  # BUILDING follows an [address]
+                continue
+            gate = _GATES.get(pattern)
+            if gate is not None and not gate.search(text):
+                continue
+            if pattern is not BUILDING or "[" in text:  # BUILDING follows an [address]
                 text = _substitute(text, kind, pattern, check, group, counts)
     spans = name_spans(text, use_first_names)
     for start, end in reversed(spans):

@@ -278,10 +278,10 @@ class PatternIndex:
                     self._by_piece.setdefault(piece, []).append(key)
             self._needed.append(frozenset(keys))
         self._lengths = sorted({len(piece) for piece in self._by_piece})
-        self._by_run: dict[str, frozenset[int]] = {}
+        self._by_run: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
 
-    def _for_run(self, run: str) -> frozenset[int]:
-        """Every gate key ``run`` opens (a piece of the gate is a substring of ``run``)."""
+    def _for_run(self, run: str) -> tuple[frozenset[int], frozenset[int]]:
+        """(entries whose first gate ``run`` opens, every gate key it opens)."""
         keys: set[int] = set()
         by_piece, size = self._by_piece, len(run)
         for length in self._lengths:
@@ -293,23 +293,27 @@ class PatternIndex:
                     keys.update(hit)
         if len(self._by_run) >= self._CACHE_LIMIT:
             self._by_run.clear()
-        found = self._by_run[run] = frozenset(keys)
+        count = self._count
+        found = frozenset(key for key in keys if key < count), frozenset(keys)
+        self._by_run[run] = found
         return found
 
     def candidate_indices(self, runs: set[str] | list[str]) -> list[int]:
         """Positions (in input order) of the entries worth trying on a text with ``runs``."""
-        get, hits = self._by_run.get, []
+        get, first, every = self._by_run.get, [], []
         for run in runs:
             hit = get(run)
             if hit is None:
                 hit = self._for_run(run)
-            if hit:
-                hits.append(hit)
-        if not hits:
+            if hit[1]:
+                every.append(hit[1])
+                if hit[0]:
+                    first.append(hit[0])
+        if not first:
             return list(self._always)
-        keys = hits[0].union(*hits[1:])
-        count, needed = self._count, self._needed
-        chosen = [key for key in keys if key < count and needed[key] <= keys]
+        keys = every[0].union(*every[1:])
+        needed = self._needed
+        chosen = [key for key in first[0].union(*first[1:]) if needed[key] <= keys]
         if self._always:
             chosen += self._always
         chosen.sort()

@@ -86,6 +86,14 @@ _STEM_CACHE_LIMIT = 500_000
 
 def clean(text: str) -> str:
     """NFKC-normalise, fold curly quotes and dashes, drop control characters; keep case."""
+    if text and text.isascii() and text.isprintable():
+        # The common case, same result: NFKC keeps ASCII, only "`" is folded, and there are
+        # no control characters or line breaks, so only runs of spaces can change.
+        if "`" in text:
+            text = text.replace("`", "'")
+        if "  " in text:
+            text = _SPACES.sub(" ", text)
+        return text.strip()
     text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
     text = _CONTROL.sub(" ", text).replace("\r", "\n")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip()
@@ -100,10 +108,11 @@ def split_sentences(text: str) -> list[str]:
     """Split cleaned text into sentences on ., ! or ? (not after Mr., Dr. ...) and line breaks."""
     sentences, start = [], 0
     for match in _BOUNDARY.finditer(text):
-        before = text[start : match.start()].rsplit(None, 1)
-        last_word = before[-1].lower().rstrip(".") if before else ""
-        if match.group().startswith(".") and (last_word in _ABBREVIATIONS or len(last_word) == 1):
-            continue
+        if match.group().startswith("."):
+            before = text[start : match.start()].rsplit(None, 1)
+            last_word = before[-1].lower().rstrip(".") if before else ""
+            if last_word in _ABBREVIATIONS or len(last_word) == 1:
+                continue
         sentences.append(text[start : match.end()].strip())
         start = match.end()
     sentences.append(text[start:].strip())

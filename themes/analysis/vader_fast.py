@@ -18,6 +18,8 @@ _PUNCTUATION = set(_C.PUNC_LIST)
 _EDGE_CHARS = frozenset("".join(_C.PUNC_LIST))
 _STRIP = str.maketrans("", "", string.punctuation)
 _SO_THIS = ("so", "this")
+_NEUTRAL = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+_EMPTY = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
 
 
 def _negated(word: str) -> bool:
@@ -32,9 +34,15 @@ def words_and_emoticons(text: str) -> list[str]:
     for token in text.split():
         if len(token) <= 1:
             continue
-        if token[0] not in _EDGE_CHARS and token[-1] not in _EDGE_CHARS:
-            result.append(token)  # nothing to strip: the common case
-            continue
+        if token[0] not in _EDGE_CHARS:
+            if token[-1] not in _EDGE_CHARS:
+                result.append(token)  # nothing to strip: the common case
+                continue
+            if token[-1] in _PUNCTUATION and len(token) > 2 and token[:-1].isalnum():
+                # "week.": the loop below would find "week" (the same token with its
+                # punctuation removed) among the words and strip the mark.
+                result.append(token[:-1])
+                continue
         if words_only is None:
             words_only = {w for w in text.translate(_STRIP).split() if len(w) > 1}
         for size in (1, 2, 3, 4):
@@ -55,10 +63,14 @@ class FastVader:
 
     def __init__(self, lexicon: dict[str, float]) -> None:
         self.lexicon = lexicon
+        self._keys = lexicon.keys()  # a live view: a lexicon edited later is still seen
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         words = words_and_emoticons(text)
         lowers = [w.lower() for w in words]
+        if self._keys.isdisjoint(lowers):
+            # No word has a valence, so every sentiment is 0: what _score returns for that.
+            return dict(_NEUTRAL if words else _EMPTY)
         caps = sum(1 for w in words if w.isupper())
         cap_diff = 0 < len(words) - caps < len(words)
         first: dict[str, int] = {}
@@ -123,7 +135,18 @@ def _never_check(valence: float, words: list[str], start_i: int, i: int) -> floa
     return valence * _C.N_SCALAR if _negated(words[i - 3]) else valence
 
 
+# Every word of an idiom or of a two-word booster: without one nearby, no idiom applies.
+_IDIOM_WORDS = frozenset(
+    word
+    for phrase in [*_C.SPECIAL_CASE_IDIOMS, *_C.BOOSTER_DICT]
+    for word in phrase.split()
+    if " " in phrase
+)
+
+
 def _idioms_check(valence: float, words: list[str], i: int) -> float:
+    if _IDIOM_WORDS.isdisjoint(words[i - 3 : i + 3]):
+        return valence
     idioms = _C.SPECIAL_CASE_IDIOMS
     w3, w2, w1, w0 = words[i - 3], words[i - 2], words[i - 1], words[i]
     for seq in (f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}", f"{w3} {w2} {w1}", f"{w3} {w2}"):
