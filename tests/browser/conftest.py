@@ -101,8 +101,18 @@ def browser(_serialized_database):
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def _warm_themes_engine():
+    """Load the themes engine's modules and word lists once, before any page is sent: the live
+    server tags inline (the tests' task backend runs tasks at once), and a cold engine on a busy
+    machine could keep a resident's first "Send" waiting past Playwright's timeout."""
+    from themes.analysis.tagger import default_tagger
+
+    default_tagger()
+
+
 @pytest.fixture
-def site(live_server, settings, _serialized_database, _demo_snapshot):
+def site(live_server, settings, _serialized_database, _demo_snapshot, _warm_themes_engine):
     """The live server's address, with the demo content loaded as `make run` loads it."""
     _share_serialized_database(_serialized_database)
     _restore_if_flushed(_serialized_database)
