@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import get_resolver
 from django.urls.resolvers import URLResolver
+from wagtail.images import get_image_model
 
 from core import roles
 
@@ -34,6 +35,9 @@ ROLE_GROUPS = {
     SAFEGUARDING: roles.SAFEGUARDING_LEADS,
     ADMIN: roles.ADMINISTRATORS,
 }
+# Our views mounted outside any namespace: the health check, and uploaded images served from
+# the file storage (core.views.media; papers and exports never go through it).
+OUR_ROOT_NAMES = {"healthz", "media"}
 POST_ONLY = "post only"
 MOVED = "moved for good"  # a 301 for everyone
 REFUSED = {302, 403, 404, 405, 410}
@@ -56,6 +60,7 @@ EXPECTED = {
     "surveys:touchpoint": EVERYONE,
     "surveys:touchpoint-easy-read": EVERYONE,
     "surveys:receipt-lookup": EVERYONE,
+    "media": EVERYONE,
     "surveys:receipt-lookup-easy-read": EVERYONE,
     # These answer a POST holding a receipt code; the confirmation page's address works once.
     # A GET finds nothing (405, 302 or 410), whoever asks.
@@ -124,7 +129,7 @@ def _our_url_names(resolver=None, namespace=""):
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from _our_url_names(pattern, inner)
-        elif pattern.name and (pattern.name == "healthz" or namespace[:-1] in OUR_NAMESPACES):
+        elif pattern.name and (pattern.name in OUR_ROOT_NAMES or namespace[:-1] in OUR_NAMESPACES):
             yield f"{namespace}{pattern.name}", pattern
 
 
@@ -149,6 +154,7 @@ def demo(db, django_capture_on_commit_callbacks):
     )
     return {
         "code": Touchpoint.objects.order_by("pk").first().code,
+        "name": get_image_model().objects.order_by("pk").first().file.name,
         "receipt": response.receipt_code,
         "slug": board.slug,
         "token": "not-a-real-invitation",
