@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .negation import Token, annotate
-from .regex_gate import GatedPattern, PatternIndex, word_runs
+from .regex_gate import GatedPattern, PatternIndex
 from .text import stem, tokenise
 from .themes import Theme
 
@@ -118,7 +118,11 @@ class ThemeMatcher:
                     continue
                 covered.update((phrase.theme_index, i) for i in range(start, end))
                 self._record(found, phrase, tokens[start:end])
-        for position, pattern in self._pattern_index.candidates(word_runs(sentence)):
+        # Every [a-z0-9] run of the sentence lies inside a token, so the tokens can stand for
+        # the runs when looking up pattern gates (a piece is found inside its word either way).
+        if texts is None:
+            texts = {t.text for t in tokens}
+        for position, pattern in self._pattern_index.candidates(texts):
             hit = pattern.regex.search(sentence)
             if hit:
                 match = found.get(position)

@@ -279,10 +279,10 @@ def _sentence_start(before: str) -> bool:
     return found
 
 
-def _tokens(text: str, infos: list | None = None) -> list[_Token]:
+def _tokens(text: str, infos: list | None = None, judge: _Judge | None = None) -> list[_Token]:
     """The words of ``text``; ``infos``, when given, receives each word's ``_WordInfo``."""
     tokens: list[_Token] = []
-    judge = _judge()
+    judge = judge or _judge()
     cache, starts = _word_infos, _starts
     for match in _WORD.finditer(text):
         raw, start = match.group(), match.start()
@@ -482,7 +482,7 @@ def name_spans(text: str, use_first_names: bool = True) -> list[tuple[int, int]]
     if use_first_names and not _may_have_names(text, judge):
         return []
     infos: list[_WordInfo] = []
-    tokens = _tokens(text, infos)
+    tokens = _tokens(text, infos, judge)
     if not tokens:
         return []
     protected = _protected(text)

@@ -22,6 +22,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 def without_placeholders(text: str) -> str:
     """``text`` with each placeholder made a space: what tokens, themes and sentiment see."""
+    if "[" not in text:  # every placeholder starts with "["
+        return text
     return _PLACEHOLDER.sub(" ", text)
 
 

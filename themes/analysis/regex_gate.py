@@ -300,18 +300,15 @@ class PatternIndex:
 
     def candidate_indices(self, runs: set[str] | list[str]) -> list[int]:
         """Positions (in input order) of the entries worth trying on a text with ``runs``."""
-        get, first, every = self._by_run.get, [], []
-        for run in runs:
-            hit = get(run)
-            if hit is None:
-                hit = self._for_run(run)
-            if hit[1]:
-                every.append(hit[1])
-                if hit[0]:
-                    first.append(hit[0])
+        runs = runs if isinstance(runs, (list, tuple)) else list(runs)
+        found = list(map(self._by_run.get, runs))
+        if None in found:  # words not seen before: work out once which gates they open
+            found = [hit or self._for_run(run) for run, hit in zip(runs, found, strict=True)]
+        hits = [hit for hit in found if hit[1]]
+        first = [hit[0] for hit in hits if hit[0]]
         if not first:
             return list(self._always)
-        keys = every[0].union(*every[1:])
+        keys = hits[0][1].union(*[hit[1] for hit in hits[1:]])
         needed = self._needed
         chosen = [key for key in first[0].union(*first[1:]) if needed[key] <= keys]
         if self._always:

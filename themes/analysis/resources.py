@@ -95,6 +95,9 @@ class ResourceLoader:
 
     def word_set(self, name: str) -> frozenset[str]:
         """The resource's lines, lowercased, as a set."""
+        found = self._cache.get((name, "set"))  # the hot path: redaction asks per comment
+        if found is not None:
+            return found
         return self._cached(name, "set", lambda: frozenset(w.lower() for w in self.lines(name)))
 
     def json(self, name: str) -> object:

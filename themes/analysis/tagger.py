@@ -8,6 +8,7 @@ positive, and a negated ordinary phrase ("never called back", "no one listened")
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,9 @@ RULE_NUDGE = 0.3
 # memory stays flat however many comments pass: repeated sentences ("Nothing to add.") are
 # analysed once.
 SENTENCE_CACHE_SIZE = 50_000
+# Whole comments ("Nothing.", "No comment", a form letter) repeat too: their rule results are
+# kept the same way (emptied when the date changes: redaction compares dates with today).
+COMMENT_CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class Tagger:
         self.classifier = classifier
         self.redact = redact
         self._sentences: dict[str, tuple[tuple[ThemeTag, ...], float, tuple]] = {}
+        self._comments: dict[str, tuple] = {}
+        self._comments_day: datetime.date | None = None
         kind = type(self.scorer)
         self._plain_scorer = (
             kind.compound is SentimentScorer.compound
@@ -103,6 +109,32 @@ class Tagger:
         yield from add_model_tags(self.classifier, analyses, self.scorer)
 
     def _analyse_rules(self, text: str) -> Analysis:
+        """Rule results for one comment; repeated comments are looked up (fresh lists each)."""
+        today = datetime.date.today()
+        if today != self._comments_day:
+            self._comments.clear()
+            self._comments_day = today
+        found = self._comments.get(text)
+        if found is None:
+            analysis = self._analyse_rules_uncached(text)
+            if len(self._comments) >= COMMENT_CACHE_SIZE:
+                self._comments.clear()
+            self._comments[text] = (
+                analysis.sentiment,
+                analysis.compound,
+                tuple(analysis.tags),
+                tuple(analysis.safeguarding),
+                analysis.redacted_text,
+                tuple(analysis.redactions.items()),
+                tuple(analysis.sentences),
+            )
+            return analysis
+        label, compound, tags, flags, redacted, redactions, sentences = found
+        return Analysis(
+            label, compound, list(tags), list(flags), redacted, dict(redactions), list(sentences)
+        )
+
+    def _analyse_rules_uncached(self, text: str) -> Analysis:
         redactions: dict[str, int] = {}
         if self.redact:
             result = redact(text)
