@@ -7,6 +7,7 @@ from django.contrib.messages import get_messages
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 from freezegun import freeze_time
 from openpyxl import Workbook
 
@@ -247,3 +248,10 @@ def test_import_view_shows_row_errors_and_offers_no_import(staff_client, touchpo
 def test_import_page_states_the_limits(staff_client):
     html = staff_client.get(URL).content.decode()
     assert "One file can hold up to 20,000 rows and be up to 10 MB." in html
+
+
+def test_row_errors_are_in_the_admins_language(db):
+    with translation.override("pl"):
+        (row,) = validate_rows([{"touchpoint": "nowhere", "date": "tomorrow-ish"}])
+    assert "date: wpisz datę w postaci 2026-03-31 lub 31/03/2026" in row.errors
+    assert not [error for error in row.errors if "use a date like" in error]

@@ -160,3 +160,17 @@ def test_easy_read_survey_confirmation_links_the_easy_read_receipt(client, touch
     )
     page = client.get(sent["Location"]).content.decode()
     assert f'href="{EASY}"' in page
+
+
+@pytest.mark.parametrize(
+    ("prefix", "words"),
+    [
+        ("/pl", "Twoja opinia dotyczy tych tematów:"),
+        ("/ur", "آپ کی رائے ان موضوعات کے بارے میں ہے:"),
+    ],
+)
+def test_easy_read_receipt_in_the_residents_language(client, response, theme, prefix, words):
+    _entry(theme)
+    page = client.post(f"{prefix}{EASY}", {"receipt_code": CODE}).content.decode()
+    assert words in page
+    assert "Your feedback is about:" not in page
