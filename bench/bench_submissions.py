@@ -11,7 +11,10 @@ confirmation page against each, in interleaved rounds that alternate which goes 
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and Redis on 127.0.0.1:6379. Uses
 databases of its own (feedback_bench_sub_<random>, feedback_bench_bare_<random>), dropped at
 the end. The queries per submission are measured in-process afterwards (Django's test client
-against the product's benchmark database). The last line printed is one JSON object.
+against the product's benchmark database). Each round also reports the CPU spent a
+submission by each server's gunicorn processes, the PostgreSQL backends of its database and
+this client (read from /proc), since the machine's other work moves the rates. The last line
+printed is one JSON object.
 """
 
 import argparse
@@ -166,7 +169,7 @@ def percentile(values, fraction):
 
 
 def spread(values):
-    return {"min": min(values), "median": statistics.median(values), "max": max(values)}
+    return {"min": min(values), "median": round(statistics.median(values), 1), "max": max(values)}
 
 
 def run_rounds(ports, args, meters):
@@ -286,9 +289,9 @@ def summary(rounds, totals, stored, queries):
     product = [r["product"]["per_second"] for r in rounds]
     bare = [r["bare"]["per_second"] for r in rounds]
     return {
-        "per_second": statistics.median(product),
-        "bare_per_second": statistics.median(bare),
-        "ratio_to_bare": statistics.median(r["ratio"] for r in rounds),
+        "per_second": round(statistics.median(product), 1),
+        "bare_per_second": round(statistics.median(bare), 1),
+        "ratio_to_bare": round(statistics.median(r["ratio"] for r in rounds), 3),
         "per_second_spread": spread(product),
         "bare_per_second_spread": spread(bare),
         "cpu_ms_per_submission": _cpu_medians(rounds, "product"),
