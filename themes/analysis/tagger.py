@@ -89,6 +89,13 @@ class Tagger:
 
     def analyse_many(self, texts: Iterable[str], chunk_size: int = 2000) -> Iterator[Analysis]:
         """Analyse many comments lazily, in order (model tags are predicted in chunks)."""
+        if self.classifier is None:
+            # Rules only: one at a time, so each result can be dropped as soon as it is used
+            # (results held for a whole chunk outlive the young GC generations and make the
+            # collector walk the whole heap more often).
+            for text in texts:
+                yield self._analyse_rules(text or "")
+            return
         chunk: list[str] = []
         for text in texts:
             chunk.append(text or "")
