@@ -546,7 +546,13 @@ def _person_by_place(tokens, i, judge, text) -> bool:
         return False
     if not token.capital and not judge.in_lexicon(token.key):
         return False
-    if i > 0 and not token.sentence_start and tokens[i - 1].key != "and":
+    after_and = i > 0 and not token.sentence_start and tokens[i - 1].key == "and"
+    if i > 0 and not token.sentence_start and not after_and:
+        return False
+    # 'Staff at the day centre', 'Nurses from the hospital': a sentence opened by a common
+    # English word that no name list holds names a group, not a person ('Dawn', in the lists,
+    # still is one; so is a capitalised word joined to a name by 'and').
+    if not (word_name or after_and or judge.in_lexicon(token.key)) and zipf(token.key) >= 3.0:
         return False
     return bool(_PERSON_AFTER.match(text, token.end))
 

@@ -77,3 +77,29 @@ def test_a_national_helpline_is_kept_and_a_local_number_is_not():
 
 def test_a_title_and_initial_join_the_name():
     assert redact("Mr. K. Adeyemi-Smith called").text == "[name] called"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff at the day centre were lovely",
+        "Everyone at the home was kind to Mum",
+        "Nurses from the hospital came every morning",
+        "Volunteers from the church brought lunch",
+    ],
+)
+def test_a_group_before_at_the_or_from_the_is_not_a_person(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Dawn from the office rang me back", ["Dawn"]),
+        ("Obiageli from the agency was brilliant", ["Obiageli"]),
+        ("Hope and Joy from the night shift sat with him", ["Hope", "Joy"]),
+    ],
+)
+def test_a_person_before_at_the_or_from_the_still_is(text, gone):
+    redacted = redact(text).text
+    assert not [part for part in gone if part in redacted], redacted
