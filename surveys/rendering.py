@@ -20,7 +20,7 @@ import re
 import secrets
 import uuid
 from collections import OrderedDict
-from copy import copy
+from dataclasses import replace
 from threading import Lock
 
 from django.http import HttpResponse
@@ -81,8 +81,7 @@ def thanks_response(request, template, context, *, survey, response, start_again
         return render(request, template, {**context, "start_again": start_again})
 
     def render_marked(marks):
-        marked = copy(response)
-        marked.receipt_code = MARKS["receipt"]
+        marked = replace(response, receipt_code=MARKS["receipt"])
         page = {**context, **marks, "response": marked, "start_again": MARKS["start_again"]}
         return render_to_string(template, page, request=request)
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.locales import language_of, localized
 from surveys import published, receipts
 from surveys.choices import Channel
-from surveys.confirmations import confirmation_issue, confirmation_redeem
+from surveys.confirmations import confirmation_issue, confirmation_peek, confirmation_spend
 from surveys.forms import ContactRequestForm, ReceiptLookupForm
 from surveys.models import Response
 from surveys.ratelimit import receipt_use_allowed, submission_allowed
@@ -97,7 +97,7 @@ def _survey_page(request, *, survey, touchpoint, easy_read, preview):
             return render(request, "surveys/too_many.html", context, status=429)
         if form.is_valid():
             try:
-                response, _created = response_submit(
+                response, created = response_submit(
                     survey=survey,
                     touchpoint=touchpoint,
                     submission=form.to_submission(),
@@ -112,7 +112,9 @@ def _survey_page(request, *, survey, touchpoint, easy_read, preview):
             else:
                 kiosk = request.GET.get("via") == "kiosk"
                 token = confirmation_issue(
-                    response, start_again=request.get_full_path() if kiosk else ""
+                    response,
+                    start_again=request.get_full_path() if kiosk else "",
+                    created=created,
                 )
                 url = reverse("surveys:thanks", kwargs={"token": token})
                 if kiosk:
@@ -151,18 +153,18 @@ def _response_for_posted_code(request):
 
 @never_cache
 def thanks(request, token):
-    confirmation = confirmation_redeem(token)
+    confirmation = confirmation_peek(token)
     if confirmation is None:
-        return render(request, "surveys/confirmation_expired.html", status=410)
+        return _confirmation_expired(request)
     response = confirmation.response
     survey = published.survey_page(response.survey_id) if response.survey_id else None
     context = {
         "response": response,
         "survey": survey,
         "can_ask_for_contact": bool(survey and survey.offer_contact)
-        and not hasattr(response, "contact_request"),
+        and response.can_ask_for_contact,
     }
-    return thanks_response(
+    page = thanks_response(
         request,
         "surveys/thanks.html",
         context,
@@ -170,6 +172,12 @@ def thanks(request, token):
         response=response,
         start_again=confirmation.start_again,
     )
+    # Spent only once the page is made, and shown only by the request that spent it.
+    return page if confirmation_spend(token) else _confirmation_expired(request)
+
+
+def _confirmation_expired(request):
+    return render(request, "surveys/confirmation_expired.html", status=410)
 
 
 @sensitive_post_parameters()

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from surveys.models import ContactRequest, Response
+from surveys.services import contact_request_create
 
 
 class _Links(HTMLParser):
@@ -170,8 +171,27 @@ def test_a_database_blip_on_the_confirmation_page_does_not_spend_it(client, touc
     address = _send(client, keys)["Location"]
     code = Response.objects.get().receipt_code
     with mock.patch(
-        "surveys.confirmations.Response.objects.select_related",
+        "surveys.views.published.survey_page",
         side_effect=OperationalError("server closed the connection"),
     ):
         assert client.get(address).status_code == 503
     assert code in client.get(address).content.decode()
+    assert client.get(address).status_code == 410
+
+
+def test_the_same_form_sent_again_after_asking_for_contact_does_not_offer_it_twice(
+    client, touchpoint, keys
+):
+    """The confirmation page reads nothing from the database: whether to offer "contact me" is
+    decided when the token is issued, and a form sent again (Back, then Send) finds the contact
+    request the first confirmation led to."""
+    token = str(uuid.uuid4())
+    first = client.get(_send(client, keys, token=token)["Location"]).content.decode()
+    assert "Would you like us to contact you?" in first
+    contact_request_create(
+        response=Response.objects.get(), name="Sam", phone="07700 900123", preferred_contact="phone"
+    )
+    again = client.get(_send(client, keys, token=token)["Location"]).content.decode()
+    assert Response.objects.count() == 1
+    assert Response.objects.get().receipt_code in again
+    assert "Would you like us to contact you?" not in again
