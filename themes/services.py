@@ -1,7 +1,9 @@
 """Writes for the themes engine: analysing responses, reviewing tags, safeguarding outcomes."""
 
 import logging
+import time
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Min, Q
@@ -36,16 +38,28 @@ def response_analysis_queue(*, response):
     'pending') and the next run or `themes retag` picks it up.
 
     The task names no response: the database task backend keeps each task row, with the moment
-    it was queued, and a row holding both would tie a response to the time it was sent."""
+    it was queued, and a row holding both would tie a response to the time it was sent. So one
+    queued run tags every response waiting when it starts: while one is queued and not started,
+    a new response queues nothing (a query, not a task row and a savepoint, per response)."""
     from themes.tasks import analyse_waiting_responses  # tasks wrap this module's services
 
     ResponseAnalysis.objects.create(response=response)
     if isinstance(analyse_waiting_responses.get_backend(), DatabaseBackend):
         # The queue is a table in this database: the task row commits with the response.
-        _enqueue(analyse_waiting_responses)
+        if not _tagging_run_queued(analyse_waiting_responses):
+            _enqueue(analyse_waiting_responses)
     else:
         # Any other backend may run it at once (inline in development): after the commit.
         transaction.on_commit(lambda: _enqueue(analyse_waiting_responses))
+
+
+def _tagging_run_queued(task):
+    """A run queued and not yet started, which will see this response when it starts. (A
+    worker may start it between this look and the response's commit: the run's last look,
+    after `TAGGING_GRACE_SECONDS`, is for those responses.)"""
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.ready().filter(task_path=task.module_path).exists()
 
 
 def _enqueue(task):
@@ -54,6 +68,34 @@ def _enqueue(task):
             task.enqueue()
     except Exception:
         logger.exception("Could not queue tagging; it will be retried")
+
+
+def waiting_responses_run(*, limit=WAITING_BATCH, grace_seconds=None, sleep=time.sleep):
+    """The queued tagging run: tag what is waiting, batch after batch, until a look finds
+    nothing; then look once more after `grace_seconds`, for responses that found this run
+    queued just before it started and committed after its look. If `limit` responses are
+    tagged and more wait, another run is queued (other tasks get the worker in between)."""
+    from themes.tasks import analyse_waiting_responses
+
+    queued = isinstance(analyse_waiting_responses.get_backend(), DatabaseBackend)
+    if grace_seconds is None:
+        # Run inline (development), a run is its response's own request: no one to wait for.
+        grace_seconds = settings.TAGGING_GRACE_SECONDS if queued else 0
+    tagged, looked_again = 0, False
+    while tagged < limit:
+        batch = waiting_responses_analyse(limit=limit - tagged)
+        tagged += batch
+        if batch:
+            looked_again = False
+            continue
+        if looked_again or not grace_seconds:
+            return tagged
+        sleep(grace_seconds)
+        looked_again = True
+    pending = ResponseAnalysis.objects.filter(status=ResponseAnalysis.Status.PENDING)
+    if queued and pending.exists():
+        _enqueue(analyse_waiting_responses)
+    return tagged
 
 
 def waiting_responses_analyse(*, limit=WAITING_BATCH):

@@ -299,6 +299,9 @@ RECEIPT_RATE_LIMIT = (int(env("RECEIPT_RATE_LIMIT", "20")), 600)
 # A flag is due by the end of the day this many days after the day it was raised (whole days: a
 # time of day would tie it to the moment the response was sent).
 SAFEGUARDING_RESPONSE_DAYS = int(env("SAFEGUARDING_RESPONSE_DAYS", "1"))
+# A queued tagging run looks for waiting responses once more this long after it finds none:
+# for a response that saw the run queued just before a worker started it (themes.services).
+TAGGING_GRACE_SECONDS = float(env("TAGGING_GRACE_SECONDS", "2"))
 
 # Retention (UK GDPR storage limitation), applied daily by `manage.py apply_retention`.
 # See surveys/retention.py and docs/privacy/dpia.md. The privacy notice states these periods.
