@@ -5,7 +5,7 @@ import time
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -56,10 +56,20 @@ def response_analysis_queue(*, response):
 def _tagging_run_queued(task):
     """A run queued and not yet started, which will see this response when it starts. (A
     worker may start it between this look and the response's commit: the run's last look,
-    after `TAGGING_GRACE_SECONDS`, is for those responses.)"""
+    after `TAGGING_GRACE_SECONDS`, is for those responses.)
+
+    One statement of SQL rather than `DBTaskResult.objects.ready()`: building that query cost
+    1 ms of CPU, on every resident's send. Our runs are never deferred (no `run_after`)."""
+    from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.ready().filter(task_path=task.module_path).exists()
+    table = connection.ops.quote_name(DBTaskResult._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {table} WHERE status = %s AND task_path = %s LIMIT 1",
+            [TaskResultStatus.READY, task.module_path],
+        )
+        return cursor.fetchone() is not None
 
 
 def _enqueue(task):
