@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import load_client  # noqa: E402
 import psycopg  # noqa: E402
 from load_client import _answers, submit  # noqa: E402
 from load_server import (  # noqa: E402
@@ -64,6 +65,13 @@ def parse_args(argv=None):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--profile", type=int, default=0, help="cProfile this many journeys")
+    parser.add_argument(
+        "--form-reader",
+        choices=sorted(load_client.FORM_READERS),
+        default="regex",
+        help="how the client reads the form's fields (bench/load_client.py): regular "
+        "expressions over the input tags, or Python's HTMLParser over the whole page",
+    )
     return parser.parse_args(argv)
 
 
@@ -313,8 +321,25 @@ def summary(rounds, totals, stored, queries):
         "bare_stored": stored["bare"],
         "bare_accepted": totals["bare"]["accepted"],
         "problems": len(totals["product"]["problems"]) + len(totals["bare"]["problems"]),
+        "server_cpu_ratio": _server_cpu_ratio(rounds),
+        "form_reader": load_client.form_reader,
         "rounds": rounds,
     }
+
+
+def _server_cpu_ratio(rounds):
+    """Bare's server CPU (app and database) over the product's, a submission: the ratio with
+    the client's share of the machine left out (median of the rounds)."""
+
+    def server(cpu):
+        return cpu["app"] + cpu["database"]
+
+    return round(
+        statistics.median(
+            server(r["bare"]["cpu_ms"]) / server(r["product"]["cpu_ms"]) for r in rounds
+        ),
+        3,
+    )
 
 
 def _cpu_medians(rounds, name):
@@ -330,8 +355,9 @@ def print_summary(result):
         s = result[key]
         print(f"{label}: min {s['min']}/s, median {s['median']}/s, max {s['max']}/s")
     print(
-        f"ratio to bare (median of rounds) {result['ratio_to_bare']}; product POST p50 "
-        f"{result['p50_ms']} ms, p95 {result['p95_ms']} ms; "
+        f"ratio to bare (median of rounds) {result['ratio_to_bare']} (server CPU ratio "
+        f"{result['server_cpu_ratio']}, client reads forms by {result['form_reader']}); "
+        f"product POST p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms; "
         f"bare POST p95 {result['bare_p95_ms']} ms"
     )
     product, bare = result["cpu_ms_per_submission"], result["bare_cpu_ms_per_submission"]
@@ -365,6 +391,7 @@ def main(argv=None):
 
 
 def _run(args, databases):
+    load_client.form_reader = args.form_reader
     log_dir = REPO / "bench" / "results"
     log_dir.mkdir(parents=True, exist_ok=True)
     envs = {
