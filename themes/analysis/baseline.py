@@ -45,13 +45,14 @@ class BaselineClassifier:
             )
         return self
 
-    def predict_labels(self, texts: Sequence[str]) -> list[set[str]]:
+    def predict_labels(self, texts: Sequence[str], contexts=None) -> list[set[str]]:
+        """Labels from the text alone: the baseline ignores ``contexts``."""
         if self.single:
             return [{str(label)} for label in self.themes.predict(texts)]
         rows = self.themes.predict(texts)
         return [set(labels) for labels in self.binarizer.inverse_transform(rows)]
 
-    def predict_sentiment(self, texts: Sequence[str]) -> list[str] | None:
+    def predict_sentiment(self, texts: Sequence[str], contexts=None) -> list[str] | None:
         if self.sentiment is None:
             return None
         return [str(label) for label in self.sentiment.predict(texts)]

@@ -53,13 +53,17 @@ def read_examples(
     label_column: str | None = None,
     sentiment_column: str | None = None,
     group_column: str | None = None,
+    context_column: str | None = None,
 ) -> list[LabelledExample]:
-    """Examples from a CSV file (UTF-8, BOM allowed); rows with blank text are skipped."""
+    """Examples from a CSV file (UTF-8, BOM allowed); rows with blank text are skipped.
+
+    ``group_column`` only splits data for evaluation; ``context_column`` (e.g. the question
+    each comment answers) is given to the models as a feature."""
     with open(path, newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         missing = [
             c
-            for c in (text_column, label_column, sentiment_column, group_column)
+            for c in (text_column, label_column, sentiment_column, group_column, context_column)
             if c and c not in (reader.fieldnames or [])
         ]
         if missing:
@@ -69,11 +73,16 @@ def read_examples(
                 row[text_column],
                 parse_labels(row[label_column]) if label_column else frozenset(),
                 map_sentiment(row[sentiment_column]) if sentiment_column else None,
-                ((row[group_column] or "").strip() or None) if group_column else None,
+                _cell(row, group_column),
+                _cell(row, context_column),
             )
             for row in reader
             if (row[text_column] or "").strip()
         ]
+
+
+def _cell(row: dict, column: str | None) -> str | None:
+    return ((row[column] or "").strip() or None) if column else None
 
 
 def split_examples(

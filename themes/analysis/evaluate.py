@@ -2,6 +2,7 @@
 
     python -m themes.analysis.evaluate --csv ../shared/data/nhs-patient-feedback/text_data.csv \\
         --text-column feedback --label-column label --sentiment-column criticality \\
+        [--context-column question] \\
         [--cv 5 | --group-column organization [--test-group "Trust A"] | --train FILE]
 
 By default the CSV is split 80/20 with a fixed seed. ``--cv K`` runs K-fold cross-validation
@@ -9,6 +10,10 @@ By default the CSV is split 80/20 with a fixed seed. ``--cv K`` runs K-fold cros
 turn (e.g. each trust) and trains on the others: the closest this file gets to unseen data.
 With ``--train``, ``--csv`` is the test set. Both systems always see the same folds, and the
 product chooses its settings by cross-validation inside each training part only.
+``--context-column`` gives the product what each comment answered (the baseline reads only the
+text). Sentiment results carry the confusion matrix and ``sentiment_reachable``: the share of
+test labels whose class is at least 1% of the training labels (a class the training data
+hardly has cannot be learnt, whatever the model).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import json
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -28,6 +34,8 @@ from .metrics import multilabel_scores, sentiment_scores
 from .tagger import Tagger
 
 SUMMARY_KEYS = ("micro_f1", "macro_f1", "sentiment_accuracy", "sentiment_macro_f1")
+NOTE_KEYS = ("sentiment_reachable", "sentiment_gold", "sentiment_confusion")
+REACHABLE_SHARE = 0.01
 
 
 def rule_sentiments(texts: Sequence[str]) -> list[str]:
@@ -40,17 +48,33 @@ def score_model(model, test: Sequence[LabelledExample], fallback_sentiment: bool
     """Theme P/R/F1 and sentiment accuracy / macro-F1 of a fitted model on labelled examples."""
     themed = [e for e in test if e.labels]
     result = multilabel_scores(
-        [e.labels for e in themed], model.predict_labels([e.text for e in themed])
+        [e.labels for e in themed], model.predict_labels(*_texts_and_contexts(themed))
     )
     rated = [e for e in test if e.sentiment]
-    predicted = model.predict_sentiment([e.text for e in rated]) if rated else None
+    predicted = model.predict_sentiment(*_texts_and_contexts(rated)) if rated else None
     if predicted is None and rated and fallback_sentiment:
         predicted = rule_sentiments([e.text for e in rated])
     if predicted is not None:
         sentiment = sentiment_scores([e.sentiment for e in rated], predicted)
         result["sentiment_accuracy"] = sentiment["accuracy"]
         result["sentiment_macro_f1"] = sentiment["macro_f1"]
+        result["sentiment_confusion"] = sentiment["confusion"]
     return result
+
+
+def _texts_and_contexts(examples: Sequence[LabelledExample]) -> tuple[list, list]:
+    return [e.text for e in examples], [e.context for e in examples]
+
+
+def sentiment_reachable(train: Sequence[LabelledExample], test: Sequence[LabelledExample]):
+    """Share of ``test``'s sentiment labels whose class is at least 1% of ``train``'s labels."""
+    trained = Counter(e.sentiment for e in train if e.sentiment)
+    tested = [e.sentiment for e in test if e.sentiment]
+    if not tested or not trained:
+        return None
+    total = sum(trained.values())
+    learnable = {label for label, n in trained.items() if n >= REACHABLE_SHARE * total}
+    return sum(label in learnable for label in tested) / len(tested)
 
 
 def evaluate_examples(
@@ -66,6 +90,8 @@ def evaluate_examples(
         untrained = rule_sentiments([e.text for e in rated])
         scores = sentiment_scores([e.sentiment for e in rated], untrained)
         result["untrained_sentiment_accuracy"] = scores["accuracy"]
+        result["sentiment_reachable"] = sentiment_reachable(train, test)
+        result["sentiment_gold"] = dict(sorted(Counter(e.sentiment for e in rated).items()))
     result["seconds_product"] = round(time.perf_counter() - started, 2)
     started = time.perf_counter()
     baseline = BaselineClassifier().fit(train)
@@ -73,6 +99,8 @@ def evaluate_examples(
     result["baseline"]["seconds"] = round(time.perf_counter() - started, 2)
     result.update(n_train=len(train), n_test=len(test), mode=product.mode, C=product.C)
     result["settings"] = dict(getattr(product, "settings", {}))
+    context = getattr(product, "context", None)
+    result["settings"]["contexts"] = len(context.values) if context is not None else 0
     return result
 
 
@@ -131,6 +159,7 @@ def _run_summary(run: dict) -> dict:
         key: run["baseline"][key] for key in SUMMARY_KEYS if key in run["baseline"]
     }
     summary.update(n_train=run["n_train"], n_test=run["n_test"], settings=run["settings"])
+    summary.update({key: run[key] for key in NOTE_KEYS if key in run})
     return summary
 
 
@@ -161,20 +190,23 @@ def evaluate_csv(
     cv: int | None = None,
     group_column: str | None = None,
     test_groups: Sequence[str] | None = None,
+    context_column: str | None = None,
 ) -> dict:
     """Evaluate on a fixed-seed split of ``csv_path``, on all of it after training on
     ``train_path``, by ``cv``-fold cross-validation, or by holding out each value of
     ``group_column`` in turn. The fixed split and ``train_path`` return micro_f1, macro_f1,
-    per_label, sentiment_* and ``baseline``; the others ``mean``, ``sd`` and ``baseline``."""
+    per_label, sentiment_* and ``baseline``; the others ``mean``, ``sd`` and ``baseline``.
+    ``context_column`` names what each comment answered, a feature for the product."""
     if sum(bool(option) for option in (train_path, cv, group_column)) > 1:
         raise ValueError("Choose one of a training file, --cv and --group-column.")
-    examples = read_examples(csv_path, text_column, label_column, sentiment_column, group_column)
+    columns = (text_column, label_column, sentiment_column)
+    examples = read_examples(csv_path, *columns, group_column, context_column)
     if cv:
         return cross_validate(examples, cv, seed)
     if group_column:
         return evaluate_by_group(examples, test_groups, group_column=group_column)
     if train_path:
-        train = read_examples(train_path, text_column, label_column, sentiment_column)
+        train = read_examples(train_path, *columns, context_column=context_column)
         test, split = examples, f"train={train_path}"
     else:
         train, test = split_examples(examples, test_fraction, seed)
@@ -203,7 +235,7 @@ def format_report(result: dict) -> str:
             lines.append(
                 f"{key:32} product {result[key]:.4f}   baseline {base.get(key, float('nan')):.4f}"
             )
-    return "\n".join(lines)
+    return "\n".join(lines + _sentiment_notes([("test", result)]))
 
 
 def _pair(product: float, baseline: float | None) -> str:
@@ -227,7 +259,24 @@ def _format_folds(result: dict) -> str:
     for title, source, spread in (("product", mean, sd), ("baseline", base["mean"], base["sd"])):
         cells = "".join(f" {f'{source[k]:.3f} ± {spread[k]:.3f}':>22}" for k in keys)
         lines.append(f"{'mean ± sd ' + title:42}{cells}")
-    return "\n".join(lines)
+    named = [(row.get("test_group", f"fold {n}"), row) for n, row in enumerate(rows, start=1)]
+    return "\n".join(lines + _sentiment_notes(named))
+
+
+def _sentiment_notes(named_rows) -> list[str]:
+    """Per test part: its sentiment labels, how many a model could reach, and the confusion."""
+    lines = []
+    for name, row in named_rows:
+        if "sentiment_confusion" not in row:
+            continue
+        gold = ", ".join(f"{label} {n}" for label, n in row.get("sentiment_gold", {}).items())
+        reachable = row.get("sentiment_reachable")
+        reach = f"; reachable {reachable:.3f}" if reachable is not None else ""
+        lines.append(f"sentiment {name}: gold {gold}{reach}")
+        for label, counts in row["sentiment_confusion"].items():
+            cells = ", ".join(f"{predicted} {n}" for predicted, n in counts.items())
+            lines.append(f"    {label:>10} predicted as {cells}")
+    return [""] + lines if lines else []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -236,6 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--text-column", required=True)
     parser.add_argument("--label-column", required=True)
     parser.add_argument("--sentiment-column")
+    parser.add_argument("--context-column", help="What each comment answered (a feature).")
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--train", help="Learn from this labelled CSV; test on all of --csv.")
     modes.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation.")
@@ -258,6 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cv=args.cv,
         group_column=args.group_column,
         test_groups=args.test_group,
+        context_column=args.context_column,
     )
     if not args.json:
         print(format_report(result))

@@ -5,7 +5,8 @@ same pipeline the rules use; character n-grams (2-5, within word boundaries) mak
 tolerant of misspellings. ``sentiment_scores`` adds VADER's four scores as dense columns and
 ``rule_themes`` one column per theme of the shipped taxonomy, 1 where the phrase rules tag it:
 the rules become evidence the model weighs, not tags added on top of it. The word block always
-comes first (``explain`` reads its weights).
+comes first (``explain`` reads its weights). ``ContextFeatures`` is the block for what a comment
+answered (e.g. the survey question), which the classifiers add after the text.
 """
 
 from __future__ import annotations
@@ -109,3 +110,25 @@ class TextFeatures:
 
     def word_names(self) -> np.ndarray:
         return self.words.get_feature_names_out()
+
+
+class ContextFeatures:
+    """One column per context seen in training (e.g. which question a comment answers).
+
+    Each context's own habits (a question that asks "what could be improved", a team that codes
+    sentiment its own way) are learnt by its column instead of by the words, so the words keep
+    what holds everywhere. A context not seen in training, or none, sets no column.
+    """
+
+    def fit(self, contexts: Sequence[str | None]) -> ContextFeatures:
+        self.values = sorted({context for context in contexts if context})
+        self._columns = {value: i for i, value in enumerate(self.values)}
+        return self
+
+    def transform(self, contexts: Sequence[str | None] | None, rows: int):
+        contexts = contexts if contexts is not None else [None] * rows
+        if len(contexts) != rows:
+            raise ValueError(f"{len(contexts)} contexts for {rows} texts")
+        pairs = [(row, self._columns[c]) for row, c in enumerate(contexts) if c in self._columns]
+        cells = tuple(zip(*pairs, strict=True)) or ((), ())
+        return csr_matrix((np.ones(len(pairs)), cells), shape=(rows, len(self.values)))

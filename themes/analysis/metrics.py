@@ -6,6 +6,7 @@ Labels considered are those in the gold sets or the predictions. Division by zer
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import partial
 
@@ -43,13 +44,17 @@ def multilabel_scores(gold: Sequence[Iterable[str]], predicted: Sequence[Iterabl
 
 
 def sentiment_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict:
-    """Accuracy and macro-F1 over the classes seen in gold or predictions."""
+    """Accuracy and macro-F1 over the classes seen in gold or predictions, and the confusion
+    matrix as ``{gold label: {predicted label: count}}``."""
     if len(gold) != len(predicted):
         raise ValueError("gold and predicted must have the same length")
     if not gold:
-        return {"accuracy": 0.0, "macro_f1": 0.0, "n": 0}
+        return {"accuracy": 0.0, "macro_f1": 0.0, "n": 0, "confusion": {}}
+    classes = sorted(set(gold) | set(predicted))
+    pairs = Counter(zip(gold, predicted, strict=True))
     return {
         "accuracy": float(accuracy_score(gold, predicted)),
         "macro_f1": float(f1_score(gold, predicted, average="macro", zero_division=0)),
         "n": len(gold),
+        "confusion": {t: {g: pairs[t, g] for g in classes} for t in classes},
     }

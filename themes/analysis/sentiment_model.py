@@ -2,6 +2,8 @@
 
 Used when training data carries sentiment labels (positive / neutral / negative); otherwise the
 engine uses VADER alone. The regularisation strength is chosen by cross-validated accuracy.
+With contexts (the question each comment answers) it adds ``ContextFeatures``: each question's
+own way of being answered and coded is learnt by its column, not by the words.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.sparse import hstack
 from sklearn.model_selection import StratifiedKFold, cross_val_score
 from sklearn.svm import LinearSVC
 
-from .features import TextFeatures
+from .features import ContextFeatures, TextFeatures
 
 MIN_EXAMPLES = 10
 
@@ -24,16 +27,22 @@ class SentimentClassifier:
         self.c_grid, self.folds, self.seed = tuple(c_grid), folds, seed
 
     @classmethod
-    def fit_if_labelled(cls, examples, seed: int = 13) -> SentimentClassifier | None:
+    def fit_if_labelled(
+        cls, examples, seed: int = 13, use_context: bool = True
+    ) -> SentimentClassifier | None:
         """A fitted model if enough examples carry a sentiment label and there are 2+ classes."""
         labelled = [e for e in examples if e.sentiment]
         if len(labelled) < MIN_EXAMPLES or len({e.sentiment for e in labelled}) < 2:
             return None
-        return cls(seed=seed).fit([e.text for e in labelled], [e.sentiment for e in labelled])
+        contexts = [getattr(e, "context", None) for e in labelled] if use_context else None
+        texts, labels = [e.text for e in labelled], [e.sentiment for e in labelled]
+        return cls(seed=seed).fit(texts, labels, contexts)
 
-    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> SentimentClassifier:
+    def fit(self, texts: Sequence[str], labels: Sequence[str], contexts=None):
+        """Train on texts and their labels (and what each answered, if ``contexts``)."""
         self.features = TextFeatures(sentiment_scores=True)
-        matrix = self.features.fit_transform(texts)
+        self.context = ContextFeatures().fit(contexts) if contexts and any(contexts) else None
+        matrix = self._with_context(self.features.fit_transform(texts), contexts)
         self.C = self._best_c(matrix, np.asarray(labels))
         self.model = LinearSVC(C=self.C).fit(matrix, labels)
         self.labels = [str(label) for label in self.model.classes_]
@@ -50,5 +59,11 @@ class SentimentClassifier:
         ]
         return self.c_grid[int(np.argmax(scores))]
 
-    def predict(self, texts: Sequence[str]) -> list[str]:
-        return [str(label) for label in self.model.predict(self.features.transform(texts))]
+    def predict(self, texts: Sequence[str], contexts=None) -> list[str]:
+        matrix = self._with_context(self.features.transform(texts), contexts)
+        return [str(label) for label in self.model.predict(matrix)]
+
+    def _with_context(self, matrix, contexts):
+        if getattr(self, "context", None) is None:  # None too in models saved before contexts
+            return matrix
+        return hstack([matrix, self.context.transform(contexts, matrix.shape[0])]).tocsr()

@@ -69,11 +69,19 @@ def test_scores_are_plain_python_numbers_for_json():
 def test_sentiment_class_only_predicted_lowers_macro_f1_not_accuracy():
     scores = sentiment_scores(["positive", "positive"], ["positive", "negative"])
     # positive: P 1, R 1/2, F1 2/3; negative: F1 0 -> macro 1/3
-    assert scores == {"accuracy": 0.5, "macro_f1": pytest.approx(1 / 3), "n": 2}
+    assert scores == {
+        "accuracy": 0.5,
+        "macro_f1": pytest.approx(1 / 3),
+        "n": 2,
+        "confusion": {
+            "negative": {"negative": 0, "positive": 0},
+            "positive": {"negative": 1, "positive": 1},
+        },
+    }
 
 
 def test_sentiment_empty_and_mismatched_inputs():
-    assert sentiment_scores([], []) == {"accuracy": 0.0, "macro_f1": 0.0, "n": 0}
+    assert sentiment_scores([], []) == {"accuracy": 0.0, "macro_f1": 0.0, "n": 0, "confusion": {}}
     with pytest.raises(ValueError):
         sentiment_scores(["positive"], [])
 

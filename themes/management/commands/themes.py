@@ -32,6 +32,9 @@ class Command(BaseCommand):
         evaluate.add_argument("--text-column", required=True)
         evaluate.add_argument("--label-column", required=True)
         evaluate.add_argument("--sentiment-column")
+        evaluate.add_argument(
+            "--context-column", help="What each comment answered (e.g. the question): a feature."
+        )
         modes = evaluate.add_mutually_exclusive_group()
         modes.add_argument("--train", help="Learn themes from this labelled CSV first.")
         modes.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation.")
@@ -76,6 +79,7 @@ class Command(BaseCommand):
                 cv=opts["cv"],
                 group_column=opts["group_column"],
                 test_groups=opts["test_group"],
+                context_column=opts["context_column"],
             )
         except (FileNotFoundError, KeyError, ValueError) as error:
             raise CommandError(f"Could not evaluate: {error}") from error
