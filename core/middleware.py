@@ -11,6 +11,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render, resolve_url
 from django.template.loader import render_to_string
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from core.accounts import has_authenticator, mfa_required_for
 
@@ -148,7 +150,9 @@ def script_hash(script):
     return "sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode()
 
 
-DATABASE_ERRORS = (OperationalError, InterfaceError)
+# The database, or the shared cache (Redis): the site reads its settings, the rate limits and
+# the confirmation pages from the cache, so without it every page is "please try again" too.
+DATABASE_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
 
 
 def _note_database_error(sender, request=None, **kwargs):
@@ -163,7 +167,8 @@ def _has_nul_character(request):
 
 
 class DatabaseUnavailableMiddleware:
-    """When the database is down, say 'please try again' with a 503, never a stack trace.
+    """When the database or the cache is down, say 'please try again' with a 503, never a
+    stack trace.
 
     Covers errors raised in views (`process_exception`) and in any middleware below this one,
     such as loading the session or Wagtail's redirect lookup (via `got_request_exception`).
