@@ -22,6 +22,7 @@ from .resources import loader, stopwords
 # Letters, joined by apostrophes or hyphens ("O'Neil-Smith"); written as runs, not a per-letter
 # look-ahead, which finds the same words twice as fast.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")  # the same words in ASCII text, sooner
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SURNAME_SHAPE = re.compile(r"^(?:O['’]|Ó|Mc|Mac(?=[A-Z])|Fitz(?=[A-Z])|D['’])[A-Z]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
@@ -284,7 +285,7 @@ def _tokens(text: str, infos: list | None = None, judge: _Judge | None = None) -
     tokens: list[_Token] = []
     judge = judge or _judge()
     cache, starts = _word_infos, _starts
-    for match in _WORD.finditer(text):
+    for match in (_ASCII_WORD if text.isascii() else _WORD).finditer(text):
         raw, start = match.group(), match.start()
         info = cache.get(raw)
         if info is None:
@@ -457,7 +458,7 @@ def _may_have_names(text: str, judge: _Judge) -> bool:
     follows a cue that makes it one, and no "X from the ..." has a possible person X. (Every
     other rule only widens names already found.)"""
     infos, previous = _word_infos, None
-    for raw in _WORD.findall(text):
+    for raw in (_ASCII_WORD if text.isascii() else _WORD).findall(text):
         info = infos.get(raw)
         if info is None:
             if len(infos) >= _INFO_LIMIT:
@@ -466,7 +467,7 @@ def _may_have_names(text: str, judge: _Judge) -> bool:
         if info[3] or (previous is not None and previous[4] and _cued_pair(previous, info, judge)):
             return True
         previous = info
-    if _PERSON_AFTER.search(text):
+    if "the" in text and _PERSON_AFTER.search(text):  # the pattern needs "the"
         for match in _WORD.finditer(text):
             raw = match.group()
             info = infos.get(raw) or _word_info(raw, judge)

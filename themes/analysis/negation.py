@@ -54,6 +54,7 @@ BOOSTERS = {
 }
 SCOPE_WINDOW = 5
 _CLAUSE_SPLIT = re.compile(r"[,;:()\[\]!?.]|\s-\s")
+_MARK_SPLIT = re.compile(r"[,;:()\[\]!?.]")  # the same without a "-" (found much faster)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
@@ -91,7 +92,9 @@ def _word_facts(word: str) -> tuple[str, bool, bool, float | None]:
 def annotate(sentence: str) -> list[Token]:
     """Tokenise a lowercase sentence and mark negation scope and intensity per token."""
     tokens: list[Token] = []
-    for clause in _CLAUSE_SPLIT.split(without_placeholders(sentence)):
+    sentence = without_placeholders(sentence)
+    splitter = _CLAUSE_SPLIT if "-" in sentence else _MARK_SPLIT
+    for clause in splitter.split(sentence):
         scope_left, boost = 0, 1.0
         for word in _WORD.findall(clause):
             facts = _facts.get(word) or _word_facts(word)

@@ -29,7 +29,8 @@ PUBLIC_HELPLINES = frozenset(
         "0800555111",  # Crimestoppers
     }
 )
-_CANDIDATE = re.compile(r"\(?\+?\d[\d\s().-]{7,}\d")
+# What any dialable number contains (found sooner without the optional "(" and "+").
+_CANDIDATE = re.compile(r"\d[\d\s().-]{7,}\d")
 _INTERNATIONAL_NO_PLUS = re.compile(r"(?<![\d+])44\d{10}(?!\d)")  # 447700900123
 PLACEHOLDER = "[phone]"
 

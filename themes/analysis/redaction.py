@@ -126,25 +126,28 @@ def _is_old_year(match: re.Match, text: str) -> bool:
     return 1900 <= year <= datetime.date.today().year - 10
 
 
-# (kind, pattern, check, group, fewest digits any match has); the digit count of a comment
-# gates each rule (replacing an item never adds digits), and every rule needs at least one.
+# (kind, pattern, check, group, fewest digits any match has, digit shape any match has); the
+# digits of a comment gate each rule (replacing an item never adds digits, nor joins them),
+# and every rule needs at least one. Shapes: "run" four digits in a row, "separated" a digit,
+# "/", "." or "-" and a digit, "dated" either of those.
 _DIGITS_RULES: list[
-    tuple[str, re.Pattern | None, Callable[[re.Match, str], bool] | None, int, int]
+    tuple[str, re.Pattern | None, Callable[[re.Match, str], bool] | None, int, int, str]
 ] = [
-    ("date_of_birth", LABELLED_DOB, None, 1, 4),
-    ("date_of_birth", BIRTH_YEAR, None, 1, 4),
-    ("date_of_birth", WORD_DATE, _is_old_year, 0, 5),
-    ("date_of_birth", BARE_DATE, _is_old_date, 0, 4),
-    ("ni_number", NI_NUMBER, None, 0, 6),
-    ("nhs_number", NHS_NUMBER, _is_nhs, 0, 10),
-    ("phone", None, None, 0, 1),
-    ("phone", PHONE, _is_phone, 0, 8),
-    ("postcode", POSTCODE, None, 0, 2),
-    ("address", ADDRESS, _is_address, 0, 1),
-    ("address", FLAT, None, 0, 1),
-    ("address", BUILDING, None, 1, 1),
+    ("date_of_birth", LABELLED_DOB, None, 1, 4, "dated"),
+    ("date_of_birth", BIRTH_YEAR, None, 1, 4, "run"),
+    ("date_of_birth", WORD_DATE, _is_old_year, 0, 5, "run"),
+    ("date_of_birth", BARE_DATE, _is_old_date, 0, 4, "separated"),
+    ("ni_number", NI_NUMBER, None, 0, 6, ""),
+    ("nhs_number", NHS_NUMBER, _is_nhs, 0, 10, "run"),
+    ("phone", None, None, 0, 2, ""),
+    ("phone", PHONE, _is_phone, 0, 8, ""),
+    ("postcode", POSTCODE, None, 0, 2, ""),
+    ("address", ADDRESS, _is_address, 0, 1, ""),
+    ("address", FLAT, None, 0, 1, ""),
+    ("address", BUILDING, None, 1, 1, ""),
 ]
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_SEPARATED = re.compile(r"\d[/.-]\d")
 # Cheap patterns that every match of a costly rule contains (same flags, so the same letters
 # match): the rule runs only when its gate is found.
 _GATES = {
@@ -162,10 +165,14 @@ def redact(text: str, use_first_names: bool = True) -> RedactionResult:
         text = _substitute(text, "email", EMAIL, None, 0, counts)
     if " at " in text.lower() and _SPELLED_DOT.search(text):
         text = _substitute(text, "email", SPELLED_EMAIL, None, 0, counts)
-    digits = len(_DIGIT.findall(text))
-    if digits:  # every other pattern needs a digit
-        for kind, pattern, check, group, fewest in _DIGITS_RULES:
-            if digits < fewest:
+    runs = _DIGITS.findall(text)
+    if runs:  # every other pattern needs a digit
+        digits = sum(map(len, runs))
+        run = max(map(len, runs)) >= 4
+        separated = _SEPARATED.search(text) is not None
+        shapes = {"": True, "run": run, "separated": separated, "dated": run or separated}
+        for kind, pattern, check, group, fewest, shape in _DIGITS_RULES:
+            if digits < fewest or not shapes[shape]:
                 continue
             if pattern is None:
                 text = redact_phones(text, counts)

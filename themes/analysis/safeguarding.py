@@ -76,7 +76,9 @@ class SafeguardingDetector:
                     *self._keyword_categories.get(keyword, ()),
                     index,
                 )
-        self._cache: dict[str, list[SafeguardingFlag]] = {}
+        # Tuples, not lists: an empty tuple is shared and a tuple of flags is one object less
+        # for the garbage collector to walk on each full collection.
+        self._cache: dict[str, tuple[SafeguardingFlag, ...]] = {}
         self._words: dict[str, tuple[str, ...]] = {}
         known = set(reference_analyser().lexicon) | stopwords() | set(signals["do_not_correct"])
         self.corrector = SpellingCorrector(signals["vocabulary"], known_words=known)
@@ -92,7 +94,7 @@ class SafeguardingDetector:
         if cached is None:
             if len(self._cache) >= 100_000:
                 self._cache.clear()
-            cached = self._cache[sentence] = self._detect(sentence)
+            cached = self._cache[sentence] = tuple(self._detect(sentence))
         return list(cached)
 
     def _detect(self, sentence: str) -> list[SafeguardingFlag]:

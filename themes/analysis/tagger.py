@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -76,7 +77,7 @@ class Tagger:
         self.redact = redact
         self._sentences: dict[str, tuple[tuple[ThemeTag, ...], float, tuple]] = {}
         self._comments: dict[str, tuple] = {}
-        self._comments_day: datetime.date | None = None
+        self._comments_day: tuple[float, float] = (0.0, 0.0)  # its start and end, local time
         kind = type(self.scorer)
         self._plain_scorer = (
             kind.compound is SentimentScorer.compound
@@ -117,10 +118,10 @@ class Tagger:
 
     def _analyse_rules(self, text: str) -> Analysis:
         """Rule results for one comment; repeated comments are looked up (fresh lists each)."""
-        today = datetime.date.today()
-        if today != self._comments_day:
+        start, end = self._comments_day
+        if not start <= time.time() < end:  # a new day (one clock read, not a date made)
             self._comments.clear()
-            self._comments_day = today
+            self._comments_day = _day_bounds(datetime.date.today())
         found = self._comments.get(text)
         if found is None:
             analysis = self._analyse_rules_uncached(text)
@@ -183,7 +184,7 @@ class Tagger:
 
     def _tag_sentence(self, sentence: str, index: int = 0) -> list[ThemeTag]:
         best: dict[str, tuple[ThemeMatch, float]] = {}
-        for clause in _CLAUSES.split(sentence):
+        for clause in _clauses(sentence):
             lowered = without_placeholders(clause).lower()
             if not lowered.strip():
                 continue
@@ -217,6 +218,30 @@ class Tagger:
         if match.negated_problem:
             return RULE_NUDGE
         return self.scorer.compound(sentence)
+
+
+def _day_bounds(day: datetime.date) -> tuple[float, float]:
+    """The timestamps at which ``day`` starts and ends in local time."""
+    start = datetime.datetime.combine(day, datetime.time())
+    return start.timestamp(), (start + datetime.timedelta(days=1)).timestamp()
+
+
+def _clauses(sentence: str) -> list[str]:
+    """``sentence`` split at clause breaks (skipping the regex when no break can be there)."""
+    if sentence.isascii():  # then only ASCII letters can match the words, ignoring case
+        low = sentence.lower()
+        if not (
+            "," in low
+            or ";" in low
+            or ":" in low
+            or "-" in low
+            or "but" in low
+            or "however" in low
+            or "though" in low
+            or "whereas" in low
+        ):
+            return [sentence]
+    return _CLAUSES.split(sentence)
 
 
 def _at(tags: Sequence[ThemeTag], index: int) -> list[ThemeTag]:
