@@ -118,6 +118,8 @@ class ContextFeatures:
     Each context's own habits (a question that asks "what could be improved", a team that codes
     sentiment its own way) are learnt by its column instead of by the words, so the words keep
     what holds everywhere. A context not seen in training, or none, sets no column.
+    ``spread`` goes further: a copy of the text features per context (a model per context
+    beside the shared one).
     """
 
     def fit(self, contexts: Sequence[str | None]) -> ContextFeatures:
@@ -126,9 +128,23 @@ class ContextFeatures:
         return self
 
     def transform(self, contexts: Sequence[str | None] | None, rows: int):
+        positions = self._positions(contexts, rows)
+        known = np.flatnonzero(positions >= 0)
+        cells = (known, positions[known])
+        return csr_matrix((np.ones(len(known)), cells), shape=(rows, len(self.values)))
+
+    def spread(self, matrix, contexts: Sequence[str | None] | None):
+        """One block of ``matrix``'s width per context; a row's values go in its context's."""
+        rows, width = matrix.shape
+        positions = self._positions(contexts, rows)
+        cells = matrix.tocoo()
+        keep = positions[cells.row] >= 0
+        columns = cells.col[keep] + positions[cells.row[keep]] * width
+        shape = (rows, width * len(self.values))
+        return csr_matrix((cells.data[keep], (cells.row[keep], columns)), shape=shape)
+
+    def _positions(self, contexts, rows: int) -> np.ndarray:
         contexts = contexts if contexts is not None else [None] * rows
         if len(contexts) != rows:
             raise ValueError(f"{len(contexts)} contexts for {rows} texts")
-        pairs = [(row, self._columns[c]) for row, c in enumerate(contexts) if c in self._columns]
-        cells = tuple(zip(*pairs, strict=True)) or ((), ())
-        return csr_matrix((np.ones(len(pairs)), cells), shape=(rows, len(self.values)))
+        return np.array([self._columns.get(c, -1) for c in contexts], dtype=int)

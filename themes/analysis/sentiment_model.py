@@ -2,8 +2,9 @@
 
 Used when training data carries sentiment labels (positive / neutral / negative); otherwise the
 engine uses VADER alone. The regularisation strength is chosen by cross-validated accuracy.
-With contexts (the question each comment answers) it adds ``ContextFeatures``: each question's
-own way of being answered and coded is learnt by its column, not by the words.
+With contexts (the question each comment answers) it adds ``ContextFeatures``, a column and a
+copy of the text features per question: each question's own way of being answered and coded
+is learnt there, and the shared features keep what holds for every question (ADR 0022).
 """
 
 from __future__ import annotations
@@ -66,4 +67,5 @@ class SentimentClassifier:
     def _with_context(self, matrix, contexts):
         if getattr(self, "context", None) is None:  # None too in models saved before contexts
             return matrix
-        return hstack([matrix, self.context.transform(contexts, matrix.shape[0])]).tocsr()
+        one_hot = self.context.transform(contexts, matrix.shape[0])
+        return hstack([matrix, one_hot, self.context.spread(matrix, contexts)]).tocsr()

@@ -5,6 +5,7 @@ import pickle
 
 import numpy as np
 import pytest
+from scipy.sparse import csr_matrix
 
 from themes.analysis import LabelledExample, ThemeClassifier
 from themes.analysis.dataset import read_examples
@@ -47,6 +48,14 @@ def test_context_columns_are_one_per_training_context_and_empty_for_others():
     assert features.transform(None, 2).nnz == 0
     with pytest.raises(ValueError, match="3 contexts for 2 texts"):
         features.transform(["a", "b", "a"], 2)
+
+
+def test_spread_puts_each_row_in_its_own_contexts_block():
+    features = ContextFeatures().fit(["q1", "q2"])
+    matrix = csr_matrix([[1.0, 2.0], [3.0, 0.0], [0.0, 5.0]])
+    spread = features.spread(matrix, ["q2", "unseen", "q1"]).toarray()
+    assert spread.tolist() == [[0, 0, 1, 2], [0, 0, 0, 0], [0, 5, 0, 0]]
+    assert features.spread(matrix, None).nnz == 0
 
 
 def test_the_question_decides_what_the_same_words_mean(context_model):
