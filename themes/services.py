@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 
 WAITING_BATCH = 500
+RUN_SECONDS = 30
 
 
 def response_analysis_queue(*, response):
@@ -80,19 +81,23 @@ def _enqueue(task):
         logger.exception("Could not queue tagging; it will be retried")
 
 
-def waiting_responses_run(*, limit=WAITING_BATCH, grace_seconds=None, sleep=time.sleep):
+def waiting_responses_run(
+    *, limit=WAITING_BATCH, grace_seconds=None, sleep=time.sleep, clock=time.monotonic
+):
     """The queued tagging run: tag what is waiting, batch after batch, until a look finds
     nothing; then look once more after `grace_seconds`, for responses that found this run
-    queued just before it started and committed after its look. If `limit` responses are
-    tagged and more wait, another run is queued (other tasks get the worker in between)."""
+    queued just before it started and committed after its look. After `limit` responses or
+    RUN_SECONDS with more waiting, another run is queued: under a steady trickle of responses
+    a run would otherwise never end, and other tasks (emails, exports) get the worker between
+    runs."""
     from themes.tasks import analyse_waiting_responses
 
     queued = isinstance(analyse_waiting_responses.get_backend(), DatabaseBackend)
     if grace_seconds is None:
         # Run inline (development), a run is its response's own request: no one to wait for.
         grace_seconds = settings.TAGGING_GRACE_SECONDS if queued else 0
-    tagged, looked_again = 0, False
-    while tagged < limit:
+    tagged, looked_again, started = 0, False, clock()
+    while tagged < limit and clock() - started < RUN_SECONDS:
         batch = waiting_responses_analyse(limit=limit - tagged)
         tagged += batch
         if batch:
@@ -103,7 +108,7 @@ def waiting_responses_run(*, limit=WAITING_BATCH, grace_seconds=None, sleep=time
         sleep(grace_seconds)
         looked_again = True
     pending = ResponseAnalysis.objects.filter(status=ResponseAnalysis.Status.PENDING)
-    if queued and pending.exists():
+    if queued and pending.exists() and not _tagging_run_queued(analyse_waiting_responses):
         _enqueue(analyse_waiting_responses)
     return tagged
 

@@ -96,3 +96,28 @@ def test_inline_tagging_never_waits(client, touchpoint, keys, django_capture_on_
     waits = []
     assert waiting_responses_run(sleep=waits.append) == 0
     assert waits == []
+
+
+def test_a_run_under_a_steady_trickle_ends_and_queues_the_next(client, touchpoint, keys, queued):
+    """Responses keep arriving while the run tags: it hands the worker back after RUN_SECONDS,
+    and exactly one run is queued for what still waits."""
+    from themes import services
+
+    ticks = iter(range(0, 1000, 10))  # each look at the clock is 10 seconds later
+    real = services.waiting_responses_analyse
+
+    def trickle(*, limit):
+        tagged = real(limit=limit)
+        _send(client, keys)  # one more arrives while the run tags
+        return tagged
+
+    _send(client, keys)
+    DBTaskResult.objects.update(status="RUNNING")  # this run, started by a worker
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services, "waiting_responses_analyse", trickle)
+        tagged = waiting_responses_run(grace_seconds=0, clock=lambda: next(ticks))
+    assert tagged == 2  # looks at 10 and 20 seconds in; at 30 it stops
+    assert _statuses() == ["done", "done", "pending"]
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    assert _run_queued() == 1
+    assert _statuses() == ["done"] * 3
