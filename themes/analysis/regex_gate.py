@@ -279,6 +279,7 @@ class PatternIndex:
             self._needed.append(frozenset(keys))
         self._lengths = sorted({len(piece) for piece in self._by_piece})
         self._by_run: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._inert: set[str] = set()  # runs known to open no gate (most words)
 
     def _for_run(self, run: str) -> tuple[frozenset[int], frozenset[int]]:
         """(entries whose first gate ``run`` opens, every gate key it opens)."""
@@ -293,14 +294,18 @@ class PatternIndex:
                     keys.update(hit)
         if len(self._by_run) >= self._CACHE_LIMIT:
             self._by_run.clear()
+            self._inert.clear()
         count = self._count
         found = frozenset(key for key in keys if key < count), frozenset(keys)
         self._by_run[run] = found
+        if not keys:
+            self._inert.add(run)
         return found
 
     def candidate_indices(self, runs: set[str] | list[str]) -> list[int]:
         """Positions (in input order) of the entries worth trying on a text with ``runs``."""
-        runs = runs if isinstance(runs, (list, tuple)) else list(runs)
+        # Words known to open nothing are dropped first, in C: most words of a text.
+        runs = list((runs if isinstance(runs, (set, frozenset)) else set(runs)) - self._inert)
         found = list(map(self._by_run.get, runs))
         if None in found:  # words not seen before: work out once which gates they open
             found = [hit or self._for_run(run) for run, hit in zip(runs, found, strict=True)]

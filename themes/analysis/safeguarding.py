@@ -98,7 +98,9 @@ class SafeguardingDetector:
         return list(cached)
 
     def _detect(self, sentence: str) -> list[SafeguardingFlag]:
-        lowered = _CENSORED.sub(" censoredslur ", sentence.lower())
+        lowered = sentence.lower()
+        if "**" in lowered:  # every censored word has two asterisks in a row
+            lowered = _CENSORED.sub(" censoredslur ", lowered)
         tokens = self._canonical_tokens(lowered)
         canonical = " ".join(tokens)
         present = set(tokens)  # tokens are [a-z0-9] runs: what the pattern gates look up
@@ -132,7 +134,10 @@ class SafeguardingDetector:
     def _canonical_tokens(self, lowered: str) -> list[str]:
         """``canonical_tokens`` without apostrophes, each word's form cached."""
         cache, tokens = self._words, []
-        for token in tokenise(_REFLEXIVE.sub(r"\1\2", lowered.lower())):
+        lowered = lowered.lower()
+        if " sel" in lowered:  # "myself" written "my self": " self" or " selves" follows
+            lowered = _REFLEXIVE.sub(r"\1\2", lowered)
+        for token in tokenise(lowered):
             words = cache.get(token)
             if words is None:
                 if len(cache) >= 200_000:

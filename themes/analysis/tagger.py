@@ -23,7 +23,7 @@ from .resources import loader
 from .safeguarding import SafeguardingDetector, SafeguardingFlag
 from .sentiment import THRESHOLD, SentimentScorer, label_for
 from .text import clean, split_sentences
-from .themes import Theme, ThemeTag, default_taxonomy
+from .themes import Theme, ThemeTag, default_taxonomy, theme_tag
 
 _CLAUSES = re.compile(r"\s*(?:[,;:]|\s-\s|\b(?:but|however|although|though|whereas)\b)\s*", re.I)
 RULE_NUDGE = 0.3
@@ -203,7 +203,7 @@ class Tagger:
                 continue
             words = tuple(dict.fromkeys(match.words))
             tags.append(
-                ThemeTag(key, sentence, words, label, "rule", _confidence(match), score, index)
+                theme_tag(key, sentence, words, label, "rule", _confidence(match), score, index)
             )
         return tags
 
@@ -247,7 +247,7 @@ def _clauses(sentence: str) -> list[str]:
 def _at(tags: Sequence[ThemeTag], index: int) -> list[ThemeTag]:
     """The same tags for a sentence at position ``index`` of its comment."""
     return [
-        ThemeTag(
+        theme_tag(
             t.theme_key,
             t.sentence,
             t.matched_words,
