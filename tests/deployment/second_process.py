@@ -6,6 +6,8 @@ test's database. Roles:
   slot, hold it for a second when won; prints "ran" or "skipped".
 - tag <text>: prints the themes the current tagger gives `text` (one JSON list a line), then
   again each time a line arrives on stdin, until stdin closes.
+- worker <grace seconds>: `manage.py db_worker` with the database task queue, as production
+  runs it, until terminated.
 """
 
 import json
@@ -36,6 +38,16 @@ def tag(text):
             return
 
 
+def worker(grace_seconds):
+    from django.core.management import call_command
+    from django.test.utils import override_settings
+
+    # The test settings tag inline; a worker is there to run what the database queue holds.
+    queue = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with override_settings(TASKS=queue, TAGGING_GRACE_SECONDS=float(grace_seconds)):
+        call_command("db_worker", "--interval", "0.1", "--no-startup-delay")
+
+
 def main(role, *args):
     django.setup()
     if role == "create-schedule-table":
@@ -46,7 +58,7 @@ def main(role, *args):
         with connection.schema_editor() as editor:
             editor.create_model(ScheduledRun)
         return
-    {"claim": claim, "tag": tag}[role](*args)
+    {"claim": claim, "tag": tag, "worker": worker}[role](*args)
 
 
 if __name__ == "__main__":
