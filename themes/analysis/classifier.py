@@ -9,7 +9,7 @@ thresholds. Single-label training data gives exactly one label per comment, the 
 
 When examples carry a ``context`` (which question they answer), both models add one column per
 context seen in training (``ContextFeatures``): measured on the NHS data it helps themes and
-sentiment by cross-validation and by trust (ADR 0022). Without contexts nothing changes.
+sentiment by cross-validation and by trust (ADR 0023). Without contexts nothing changes.
 
 Rare-label weighting, VADER's scores and the phrase rules' themes as features are options
 (``weightings``, ``vader_features``, ``rule_features``): measured on the NHS data by

@@ -4,7 +4,7 @@ Used when training data carries sentiment labels (positive / neutral / negative)
 engine uses VADER alone. The regularisation strength is chosen by cross-validated accuracy.
 With contexts (the question each comment answers) it adds ``ContextFeatures``, a column and a
 copy of the text features per question: each question's own way of being answered and coded
-is learnt there, and the shared features keep what holds for every question (ADR 0022).
+is learnt there, and the shared features keep what holds for every question (ADR 0023).
 """
 
 from __future__ import annotations
