@@ -65,9 +65,12 @@ class SentimentScorer:
         if lexicon is not None:
             reference = PackagedLexiconAnalyser("a\t0")
             reference.lexicon = dict(lexicon)
-        self._score = (
-            FastVader(reference.lexicon).polarity_scores if fast else reference.polarity_scores
-        )
+        if fast:
+            vader = FastVader(reference.lexicon)
+            self._score, self._compound = vader.polarity_scores, vader.compound
+        else:
+            self._score = reference.polarity_scores
+            self._compound = lambda text: reference.polarity_scores(text)["compound"]
         self._cache: dict[str, float] = {}
         self._cache_size = cache_size
 
@@ -75,7 +78,7 @@ class SentimentScorer:
         """Compound score in [-1, 1] for one sentence (cached)."""
         value = self._cache.get(sentence)
         if value is None:
-            value = self._score(without_placeholders(sentence))["compound"]
+            value = self._compound(without_placeholders(sentence))
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
             self._cache[sentence] = value

@@ -124,37 +124,41 @@ class Tagger:
             self._comments_day = _day_bounds(datetime.date.today())
         found = self._comments.get(text)
         if found is None:
-            analysis = self._analyse_rules_uncached(text)
+            analysis, rows = self._analyse_rules_uncached(text)
             if len(self._comments) >= COMMENT_CACHE_SIZE:
                 self._comments.clear()
             self._comments[text] = (
                 analysis.sentiment,
                 analysis.compound,
-                tuple(analysis.tags),
+                rows,
                 tuple(analysis.safeguarding),
                 analysis.redacted_text,
                 tuple(analysis.redactions.items()),
                 tuple(analysis.sentences),
             )
             return analysis
-        label, compound, tags, flags, redacted, redactions, sentences = found
+        label, compound, rows, flags, redacted, redactions, sentences = found
+        tags = [theme_tag(*row) for row in rows]
         return Analysis(
-            label, compound, list(tags), list(flags), redacted, dict(redactions), list(sentences)
+            label, compound, tags, list(flags), redacted, dict(redactions), list(sentences)
         )
 
-    def _analyse_rules_uncached(self, text: str) -> Analysis:
+    def _analyse_rules_uncached(self, text: str) -> tuple[Analysis, tuple[tuple, ...]]:
+        """The comment's ``Analysis`` and its tags' fields as plain tuples (kept in the cache:
+        tuples of strings and numbers are left alone by the garbage collector, objects are not).
+        """
         redactions: dict[str, int] = {}
         if self.redact:
             result = redact(text)
             text, redactions = result.text, result.counts_by_kind
         sentences = split_sentences(clean(text))
-        tags: list[ThemeTag] = []
+        rows: list[tuple] = []
         flags: list[SafeguardingFlag] = []
         total = 0.0
         for index, sentence in enumerate(sentences):
-            sentence_tags, score, sentence_flags = self._sentence(sentence)
-            if sentence_tags:
-                tags += sentence_tags if index == 0 else _at(sentence_tags, index)
+            sentence_rows, score, sentence_flags = self._sentence(sentence)
+            if sentence_rows:
+                rows += [(*row, index) for row in sentence_rows]
             if sentence_flags:
                 flags += sentence_flags
             total += score
@@ -162,16 +166,18 @@ class Tagger:
             compound = round(total / len(sentences), 4) if sentences else 0.0
         else:
             compound = self.scorer.comment_compound(sentences)
+        tags = [theme_tag(*row) for row in rows]
         label = comment_label(compound, tags, flags)
-        return Analysis(label, compound, tags, flags, text, redactions, sentences)
+        return Analysis(label, compound, tags, flags, text, redactions, sentences), tuple(rows)
 
-    def _sentence(self, sentence: str) -> tuple[tuple[ThemeTag, ...], float, tuple]:
-        """(rule tags at index 0, VADER compound, safeguarding flags) of one sentence, cached."""
+    def _sentence(self, sentence: str) -> tuple[tuple[tuple, ...], float, tuple]:
+        """(each rule tag's fields but its sentence index, VADER compound, safeguarding flags)
+        of one sentence, cached."""
         entry = self._sentences.get(sentence)
         if entry is None:
             if len(self._sentences) >= SENTENCE_CACHE_SIZE:
                 self._sentences.clear()
-            tags = tuple(self._tag_sentence(sentence))
+            tags = tuple(_fields(tag) for tag in self._tag_sentence(sentence))
             flags = tuple(self.detector.detect_sentence(sentence)) if self.detector else ()
             entry = (tags, self.scorer.compound(sentence), flags)
             self._sentences[sentence] = entry
@@ -179,8 +185,7 @@ class Tagger:
 
     def tag_sentence(self, sentence: str, index: int = 0) -> list[ThemeTag]:
         """Rule tags for one sentence, each scored on the clause that mentions it."""
-        tags = self._sentence(sentence)[0]
-        return list(tags) if index == 0 else _at(tags, index)
+        return [theme_tag(*row, index) for row in self._sentence(sentence)[0]]
 
     def _tag_sentence(self, sentence: str, index: int = 0) -> list[ThemeTag]:
         best: dict[str, tuple[ThemeMatch, float]] = {}
@@ -244,21 +249,17 @@ def _clauses(sentence: str) -> list[str]:
     return _CLAUSES.split(sentence)
 
 
-def _at(tags: Sequence[ThemeTag], index: int) -> list[ThemeTag]:
-    """The same tags for a sentence at position ``index`` of its comment."""
-    return [
-        theme_tag(
-            t.theme_key,
-            t.sentence,
-            t.matched_words,
-            t.sentiment,
-            t.source,
-            t.confidence,
-            t.compound,
-            index,
-        )
-        for t in tags
-    ]
+def _fields(tag: ThemeTag) -> tuple:
+    """A tag's fields but its sentence index."""
+    return (
+        tag.theme_key,
+        tag.sentence,
+        tag.matched_words,
+        tag.sentiment,
+        tag.source,
+        tag.confidence,
+        tag.compound,
+    )
 
 
 def comment_label(compound: float, tags: Sequence[ThemeTag], flags: Sequence) -> str:

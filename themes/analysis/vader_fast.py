@@ -66,11 +66,23 @@ class FastVader:
         self._keys = lexicon.keys()  # a live view: a lexicon edited later is still seen
 
     def polarity_scores(self, text: str) -> dict[str, float]:
+        words, sentiments = self._sentiments(text)
+        if sentiments is None:
+            # No word has a valence, so every sentiment is 0: what _score returns for that.
+            return dict(_NEUTRAL if words else _EMPTY)
+        return _score(sentiments, text)
+
+    def compound(self, text: str) -> float:
+        """``polarity_scores(text)["compound"]``, without working out the other three."""
+        sentiments = self._sentiments(text)[1]
+        return _compound(sentiments, text) if sentiments else 0.0
+
+    def _sentiments(self, text: str) -> tuple[list[str], list[float] | None]:
+        """The words and each one's valence (None when no word is in the lexicon)."""
         words = words_and_emoticons(text)
         lowers = [w.lower() for w in words]
         if self._keys.isdisjoint(lowers):
-            # No word has a valence, so every sentiment is 0: what _score returns for that.
-            return dict(_NEUTRAL if words else _EMPTY)
+            return words, None
         caps = sum(1 for w in words if w.isupper())
         cap_diff = 0 < len(words) - caps < len(words)
         first: dict[str, int] = {}
@@ -93,7 +105,7 @@ class FastVader:
             sentiments = [
                 s * 0.5 if k < bi else s * 1.5 if k > bi else s for k, s in enumerate(sentiments)
             ]
-        return _score(sentiments, text)
+        return words, sentiments
 
     def _valence(self, words: list[str], lowers: list[str], i: int, cap_diff: bool) -> float:
         lexicon = self.lexicon
@@ -162,19 +174,27 @@ def _idioms_check(valence: float, words: list[str], i: int) -> float:
     return valence
 
 
-def _score(sentiments: list[float], text: str) -> dict[str, float]:
-    if not sentiments:
-        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-    sum_s = float(sum(sentiments))
+def _emphasis(text: str) -> float:
     emphasis = min(text.count("!"), 4) * 0.292
     questions = text.count("?")
     if questions > 1:
         emphasis += questions * 0.18 if questions <= 3 else 0.96
+    return emphasis
+
+
+def _compound(sentiments: list[float], text: str) -> float:
+    sum_s = float(sum(sentiments))
     if sum_s > 0:
-        sum_s += emphasis
+        sum_s += _emphasis(text)
     elif sum_s < 0:
-        sum_s -= emphasis
-    compound = sum_s / math.sqrt(sum_s * sum_s + 15)
+        sum_s -= _emphasis(text)
+    return round(sum_s / math.sqrt(sum_s * sum_s + 15), 4)
+
+
+def _score(sentiments: list[float], text: str) -> dict[str, float]:
+    if not sentiments:
+        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    emphasis = _emphasis(text)
     pos_sum = sum(s + 1 for s in sentiments if s > 0)
     neg_sum = sum(s - 1 for s in sentiments if s < 0)
     neutral = sum(1 for s in sentiments if s == 0)
@@ -187,5 +207,5 @@ def _score(sentiments: list[float], text: str) -> dict[str, float]:
         "neg": round(abs(neg_sum / total), 3),
         "neu": round(abs(neutral / total), 3),
         "pos": round(abs(pos_sum / total), 3),
-        "compound": round(compound, 4),
+        "compound": _compound(sentiments, text),
     }
